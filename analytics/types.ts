@@ -2,6 +2,7 @@
  * The types that cross the analytics boundary. Sources (csv, demo, odoo) build `DemandMatrix` and
  * `ItemMaster` records; the planning pipeline returns `ItemPlan` records. No Odoo names here.
  */
+import type { ServiceMeasure } from "./config.js";
 import type { PeriodKind } from "./periods.js";
 
 /** Criticality tiers, most critical first. The order is the escalation order. */
@@ -73,4 +74,173 @@ export interface ItemMaster {
   readonly deescalationStreak?: number;
   /** Stock on hand now, in the item's unit. */
   readonly onHand?: number;
+  /** The smallest quantity the item is counted in: 1 for units, 0.001 for grams of a kg item, 0 for continuous. */
+  readonly unitRounding?: number;
+}
+
+/** How a lead-time demand was modelled for an item. */
+export const DEMAND_DISTRIBUTIONS = [
+  "normal",
+  "gamma",
+  "negative-binomial",
+  "poisson",
+  "bootstrap",
+  "none",
+] as const;
+export type DemandDistribution = (typeof DEMAND_DISTRIBUTIONS)[number];
+
+/** Where an item's lead time came from. */
+export type LeadTimeSource = "item" | "receipts" | "default";
+
+/**
+ * The plan of one item: its classes, its tier and why, and its stocking policy. Quantities are in the
+ * item's unit; money in the company currency; `…PerPeriod` in the analysis period of the plan.
+ * The policy is Odoo's min/max rule: when the inventory position (on hand + on order − committed)
+ * falls below `reorderPoint`, order up to `maxStock`, in multiples of the order multiple.
+ */
+export interface ItemPlan {
+  readonly sku: string;
+  readonly abc: AbcClass;
+  readonly xyz: XyzClass;
+  readonly pattern: DemandPattern;
+  /** The tier in force: the lock if any, else the computed tier after hysteresis. */
+  readonly tier: Tier;
+  /** The tier this run's score gives, before lock and hysteresis. */
+  readonly computedTier: Tier;
+  readonly locked: boolean;
+  /** Hysteresis memory to store for the next run (see {@link ItemMaster.deescalationStreak}). */
+  readonly deescalationStreak: number;
+  /** 0–100 points; see the reason for the parts. */
+  readonly criticalityScore: number;
+  /** A sentence a buyer can read: the tier, the points behind it, lock or hysteresis, the target. */
+  readonly reason: string;
+  /** The measure and value of the item's own target: the tier's, or the allocator's fill rate. */
+  readonly serviceMeasure: ServiceMeasure;
+  readonly serviceTarget: number;
+  /** The model's expected fill rate and cycle service at the reorder point. */
+  readonly expectedFillRate: number;
+  readonly expectedCycleService: number;
+  readonly reviewDays: number;
+  /** Forecast demand per analysis period (mean, or SBA/TSB for intermittent and lumpy items). */
+  readonly demandPerPeriod: number;
+  readonly averageDailyDemand: number;
+  /** Coefficient of variation of per-period demand; null without demand. */
+  readonly demandCv: number | null;
+  /** Syntetos–Boylan average inter-demand interval and squared CV of sizes; null when undefined. */
+  readonly adi: number | null;
+  readonly cv2: number | null;
+  /** Periods from the first demand to the as-of period, and how many had demand. */
+  readonly historyPeriods: number;
+  readonly nonZeroPeriods: number;
+  readonly leadTimeDays: number;
+  readonly leadTimeSdDays: number;
+  readonly leadTimeSource: LeadTimeSource;
+  /** Forecast demand over a year × unit cost. */
+  readonly annualConsumptionValue: number;
+  readonly unitCost: number;
+  /** Demand over lead time + review period: its model, mean and standard deviation. */
+  readonly distribution: DemandDistribution;
+  readonly leadTimeDemandMean: number;
+  readonly leadTimeDemandSd: number;
+  /** Reorder point minus the mean lead-time demand (may be negative for low targets). */
+  readonly safetyStock: number;
+  readonly reorderPoint: number;
+  readonly maxStock: number;
+  /** Economic order quantity before rounding, and the quantity the policy orders (max − reorder point). */
+  readonly economicOrderQuantity: number;
+  readonly orderQuantity: number;
+  /** Expected average stock on hand × unit cost under the policy. */
+  readonly expectedInventoryValue: number;
+  readonly annualHoldingCost: number;
+  readonly annualOrderingCost: number;
+}
+
+/** One tier's totals in a plan. */
+export interface TierSummary {
+  readonly tier: Tier;
+  readonly items: number;
+  /** The tier's configured target, measure and scope. */
+  readonly serviceTarget: number;
+  readonly serviceMeasure: ServiceMeasure;
+  /**
+   * The demand-weighted expected fill rate of the tier's items under their reorder points: the
+   * figure the tier's achieved fill rate is judged against.
+   */
+  readonly expectedFillRate: number;
+  readonly demandPerPeriod: number;
+  readonly expectedInventoryValue: number;
+  readonly annualHoldingCost: number;
+  readonly annualOrderingCost: number;
+}
+
+/** One point of a cost–service curve: every item of the tier at this target. */
+export interface CostServicePoint {
+  readonly serviceTarget: number;
+  readonly expectedInventoryValue: number;
+  readonly annualHoldingCost: number;
+}
+
+/** Holding cost against a uniform service target, for one tier (its own measure). */
+export interface CostServiceCurve {
+  readonly tier: Tier;
+  readonly serviceMeasure: ServiceMeasure;
+  readonly points: readonly CostServicePoint[];
+}
+
+/** The result of planning a portfolio. `items[i]` belongs to `demand.skus[i]`. */
+export interface PortfolioPlan {
+  readonly period: PeriodKind;
+  /** The last period of history used. */
+  readonly asOf: string;
+  readonly items: readonly ItemPlan[];
+  /** One summary per tier, in {@link TIERS} order, including empty tiers. */
+  readonly tiers: readonly TierSummary[];
+  readonly costServiceCurves: readonly CostServiceCurve[];
+  /** The demand-weighted expected fill rate over all items. */
+  readonly expectedFillRate: number;
+  /**
+   * The factor by which the measured forecast error widens the lead-time demand variance over the
+   * i.i.d. model (≥ 1; see `analytics/_lib/forecast-error.ts`).
+   */
+  readonly forecastErrorInflation: number;
+}
+
+/** Backtest figures for one tier, or for all items (`tier: "total"`). */
+export interface BacktestFigures {
+  readonly tier: Tier | "total";
+  readonly items: number;
+  /** The demand-weighted expected fill rate the plan promised for these items. */
+  readonly targetFillRate: number;
+  readonly demand: number;
+  readonly filledFromStock: number;
+  /** Demand served from stock on hand ÷ demand. */
+  readonly fillRate: number;
+  /** Share of replenishment cycles (order to next order) that saw no stockout. */
+  readonly cycleService: number;
+  /** Item-periods in which some demand could not be served from stock. */
+  readonly stockoutPeriods: number;
+  readonly averageInventoryValue: number;
+  readonly holdingCost: number;
+  readonly orderingCost: number;
+  readonly orders: number;
+}
+
+/** One policy's backtest: per tier (in {@link TIERS} order, empty tiers included) and in total. */
+export interface PolicyBacktest {
+  readonly tiers: readonly BacktestFigures[];
+  readonly total: BacktestFigures;
+}
+
+/** The result of {@link backtestPortfolio}: the segmented policy against the uniform baseline. */
+export interface BacktestReport {
+  readonly period: PeriodKind;
+  readonly trainUntil: string;
+  readonly testPeriods: readonly string[];
+  readonly leadTime: "fixed" | "historical";
+  /** Training periods replayed before measuring, so that stock starts where the policy keeps it. */
+  readonly warmupPeriods: number;
+  readonly segmented: PolicyBacktest;
+  readonly baseline: PolicyBacktest;
+  /** The service target every baseline item gets (the standard tier's). */
+  readonly baselineServiceTarget: number;
 }
