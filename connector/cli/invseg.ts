@@ -1,7 +1,21 @@
+/**
+ * The `invseg` command line. Each command lives in its own module under `commands/` and is
+ * registered here; sources for `--source` register themselves in `sources.ts`.
+ */
 import { Command } from "commander";
+import { registerBacktest } from "./commands/backtest.js";
+import { registerDemo } from "./commands/demo.js";
+import { registerPlan } from "./commands/plan.js";
+import { EXIT_USER_ERROR } from "./errors.js";
 
 const program = new Command("invseg")
   .description("Inventory segmentation for Odoo: segment, plan, backtest and sync")
-  .showHelpAfterError();
+  .showHelpAfterError("(run with --help for usage)")
+  // Usage mistakes exit 2, like bad input files.
+  .exitOverride((error) => {
+    process.exit(error.exitCode === 0 ? 0 : EXIT_USER_ERROR);
+  });
+
+for (const register of [registerPlan, registerBacktest, registerDemo]) register(program);
 
 await program.parseAsync(process.argv);

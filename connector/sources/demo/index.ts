@@ -3,3 +3,4 @@
  */
 export { generatePlant, PLANT_SCALES, type PlantOptions } from "./generate.js";
 export * from "./plant.js";
+export { type PlantInputOptions, plantPlanningInput } from "./source.js";

@@ -1,0 +1,58 @@
+import { type Command, InvalidArgumentError, Option } from "commander";
+import type { PeriodKind } from "../../analytics/periods.js";
+
+/** The options shared by every command that reads planning input. */
+export interface InputOptions {
+  readonly source: string;
+  readonly demand?: string;
+  readonly items?: string;
+  readonly period?: PeriodKind;
+  readonly config?: string;
+  readonly seed?: number;
+  readonly products?: number;
+}
+
+/** Adds `--source`, the csv files, `--period`, `--config` and the demo plant's knobs. */
+export function addInputOptions(command: Command, sourceNames: readonly string[]): Command {
+  return command
+    .addOption(
+      new Option("--source <name>", "where the data comes from")
+        .choices(sourceNames)
+        .default("csv"),
+    )
+    .option("--demand <file>", "demand.csv: sku,period,quantity (csv source)")
+    .option("--items <file>", "items.csv: sku,unit_cost,… (csv source)")
+    .addOption(
+      new Option(
+        "--period <kind>",
+        "analysis period (default: the demand file's own, days → week)",
+      ).choices(["week", "month"]),
+    )
+    .option(
+      "--config <file>",
+      "analytics configuration (JSON); defaults apply to what it leaves out",
+    )
+    .option("--seed <n>", "demo plant seed (demo source)", integer("--seed"))
+    .option("--products <n>", "demo plant size (demo source)", integer("--products"));
+}
+
+/** A commander parser for a whole number. */
+export function integer(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed))
+      throw new InvalidArgumentError(`${name} needs a whole number, got "${value}"`);
+    return parsed;
+  };
+}
+
+/** A commander parser for a number ≥ 0. */
+export function nonNegative(name: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (value.trim() === "" || !Number.isFinite(parsed) || parsed < 0) {
+      throw new InvalidArgumentError(`${name} needs a number ≥ 0, got "${value}"`);
+    }
+    return parsed;
+  };
+}

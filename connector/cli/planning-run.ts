@@ -1,0 +1,31 @@
+import type { AnalyticsConfig } from "../../analytics/config.js";
+import type { PlanningInput } from "../sources/planning-input.js";
+import { loadConfigFile } from "./config-file.js";
+import type { InputOptions } from "./options.js";
+import { createProgress } from "./progress.js";
+import { loadInput } from "./sources.js";
+
+/** What plan, backtest and report start from: the input and the configuration that fits it. */
+export interface PlanningRun {
+  readonly input: PlanningInput;
+  readonly config: AnalyticsConfig;
+}
+
+/**
+ * Reads the configuration, then the input, and makes them agree on the analysis period:
+ * `--period`, else the configuration file's `period`, else the demand file's own.
+ * @param through widen the history with zero demand up to this period label.
+ */
+export async function readPlanningRun(
+  options: InputOptions,
+  through?: string,
+): Promise<PlanningRun> {
+  const { config, periodFromFile } = await loadConfigFile(options.config);
+  const period = options.period ?? (periodFromFile ? config.period : undefined);
+  const input = await loadInput(
+    { ...options, ...(period !== undefined && { period }) },
+    createProgress("reading"),
+    through,
+  );
+  return { input, config: { ...config, period: input.demand.period } };
+}

@@ -1,0 +1,153 @@
+import {
+  type DemandMatrix,
+  type ItemMaster,
+  type LeadTimeSummary,
+  type PeriodKind,
+  periodLabel,
+  periodOfDay,
+  type Receipt,
+  summarizeLeadTimes,
+} from "../../../analytics/index.js";
+import type { PlanningInput } from "../planning-input.js";
+import { DEMAND_EVENT_KINDS, isoDay, type Plant, type PlantProduct } from "./plant.js";
+
+const RETURN = DEMAND_EVENT_KINDS.indexOf("return");
+
+/** Options of {@link plantPlanningInput}. */
+export interface PlantInputOptions {
+  /** The analysis period. Default `week`. */
+  readonly period?: PeriodKind;
+}
+
+/**
+ * The demo plant as planning input, as the odoo source would extract it from the same plant loaded
+ * into Odoo: demand = deliveries + production consumption − customer returns, bucketed into the
+ * analysis period over the whole history; lead times from the purchase receipts; sourcing counts
+ * from the supplier infos; BoM parents from the BoMs; stock on hand at the end.
+ */
+export function plantPlanningInput(plant: Plant, options: PlantInputOptions = {}): PlanningInput {
+  const period = options.period ?? "week";
+  return { demand: plantDemand(plant, period), items: plantItems(plant) };
+}
+
+/**
+ * Buckets the plant's columnar events straight into the grid. (analytics' `bucketDailyDemand` does
+ * the same from one record per event; millions of events are cheaper without the records.)
+ */
+function plantDemand(plant: Plant, period: PeriodKind): DemandMatrix {
+  const first = periodOfDay(plant.startDay, period);
+  const periodCount = periodOfDay(plant.endDay, period) - first + 1;
+  const columnOfDay = new Int32Array(plant.endDay - plant.startDay + 1);
+  for (let day = plant.startDay; day <= plant.endDay; day++) {
+    columnOfDay[day - plant.startDay] = periodOfDay(day, period) - first;
+  }
+  const quantities = new Float64Array(plant.products.length * periodCount);
+  const { demand } = plant;
+  for (let event = 0; event < demand.count; event++) {
+    const column = columnOfDay[(demand.day[event] as number) - plant.startDay] as number;
+    const cell = (demand.product[event] as number) * periodCount + column;
+    const quantity = demand.quantity[event] as number;
+    quantities[cell] =
+      (quantities[cell] as number) + (demand.kind[event] === RETURN ? -quantity : quantity);
+  }
+  return {
+    period,
+    periodLabels: Array.from({ length: periodCount }, (_, offset) =>
+      periodLabel(first + offset, period),
+    ),
+    skus: plant.products.map((product) => product.sku),
+    quantities,
+  };
+}
+
+function plantItems(plant: Plant): ItemMaster[] {
+  const vendorCount = new Map<string, number>();
+  const minOrderQty = new Map<string, number>();
+  for (const info of plant.supplierInfos) {
+    vendorCount.set(info.sku, (vendorCount.get(info.sku) ?? 0) + 1);
+    if (info.sequence === 1 && info.minQty > 0) minOrderQty.set(info.sku, info.minQty);
+  }
+  const parentCount = new Map<string, number>();
+  for (const bom of plant.boms) {
+    for (const line of bom.lines) parentCount.set(line.sku, (parentCount.get(line.sku) ?? 0) + 1);
+  }
+  const leadTimes = receiptLeadTimes(plant);
+  return plant.products.map((product): ItemMaster => {
+    const bomParentCount = parentCount.get(product.sku) ?? 0;
+    const moq = minOrderQty.get(product.sku);
+    return {
+      sku: product.sku,
+      unitCost: product.unitCost,
+      ...leadTimeFields(product, leadTimes.get(product.sku)),
+      ...(moq !== undefined && { minOrderQty: moq }),
+      ...(product.orderMultiple !== undefined && { orderMultiple: product.orderMultiple }),
+      ...(product.purchased && { vendorCount: vendorCount.get(product.sku) ?? 0 }),
+      ...(bomParentCount > 0 && { bomParentCount }),
+      onHand: product.onHand,
+    };
+  });
+}
+
+/** What the receipts say about an item's lead time from its preferred vendor. */
+interface ItemLeadTime {
+  readonly summary: LeadTimeSummary;
+  /** Observed lead times in days, oldest order first. */
+  readonly historyDays: readonly number[];
+}
+
+/**
+ * Lead times of each bought item from its preferred vendor (the one most orders go to), through
+ * analytics' `summarizeLeadTimes`: with fewer than 3 receipts, the vendor's promised delay.
+ */
+function receiptLeadTimes(plant: Plant): Map<string, ItemLeadTime> {
+  const preferred = new Map<string, { vendorCode: string; delayDays: number }>();
+  for (const info of plant.supplierInfos) {
+    if (info.sequence === 1) preferred.set(info.sku, info);
+  }
+  const receipts = new Map<string, Receipt[]>();
+  const historyDays = new Map<string, number[]>();
+  // Purchase orders come in order of approval, so histories are oldest first.
+  for (const order of plant.purchaseOrders) {
+    if (
+      order.receiptDay === undefined ||
+      preferred.get(order.sku)?.vendorCode !== order.vendorCode
+    ) {
+      continue;
+    }
+    const list = receipts.get(order.sku) ?? [];
+    list.push({
+      orderedOn: isoDay(order.approveDay),
+      receivedOn: isoDay(order.receiptDay),
+      promisedOn: isoDay(order.plannedDay),
+    });
+    receipts.set(order.sku, list);
+    const days = historyDays.get(order.sku) ?? [];
+    days.push(order.receiptDay - order.approveDay);
+    historyDays.set(order.sku, days);
+  }
+  const leadTimes = new Map<string, ItemLeadTime>();
+  for (const [sku, info] of preferred) {
+    leadTimes.set(sku, {
+      summary: summarizeLeadTimes(receipts.get(sku) ?? [], info.delayDays),
+      historyDays: historyDays.get(sku) ?? [],
+    });
+  }
+  return leadTimes;
+}
+
+/** Bought items: from receipts. Made items: the manufacturing lead time, which does not vary. */
+function leadTimeFields(
+  product: PlantProduct,
+  leadTime: ItemLeadTime | undefined,
+): Pick<ItemMaster, "leadTimeDays" | "leadTimeSdDays" | "leadTimeHistoryDays"> {
+  if (leadTime === undefined) {
+    return product.manufactureDays === undefined
+      ? {}
+      : { leadTimeDays: product.manufactureDays, leadTimeSdDays: 0 };
+  }
+  return {
+    leadTimeDays: leadTime.summary.meanDays,
+    leadTimeSdDays: leadTime.summary.sdDays,
+    ...(leadTime.historyDays.length > 0 && { leadTimeHistoryDays: leadTime.historyDays }),
+  };
+}

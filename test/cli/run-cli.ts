@@ -1,0 +1,48 @@
+/**
+ * Runs the `invseg` CLI the way a user does: a fresh esbuild bundle of connector/cli/invseg.ts
+ * (the same build as dist/invseg.js), in a child process, with its own working directory.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+// Inside node_modules so that the bundle's external packages resolve from the project.
+const bundle = join(root, "node_modules", ".cache", "invseg-cli-test", `invseg-${process.pid}.mjs`);
+let built: Promise<void> | undefined;
+
+/** Bundles the CLI once per test process. */
+export function buildCli(): Promise<void> {
+  built ??= (async () => {
+    mkdirSync(dirname(bundle), { recursive: true });
+    await build({
+      entryPoints: [join(root, "connector/cli/invseg.ts")],
+      outfile: bundle,
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      logLevel: "warning",
+    });
+  })();
+  return built;
+}
+
+export interface CliResult {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `invseg …args` in `cwd` (stdin closed, stdout/stderr piped: not a terminal). */
+export function runCli(args: readonly string[], cwd: string): CliResult {
+  const result = spawnSync(process.execPath, [bundle, ...args], {
+    cwd,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
