@@ -31,7 +31,9 @@ describe("plantPlanningInput", () => {
     expect(monthly.demand.periodLabels[0]).toBe(isoDay(plant.startDay).slice(0, 7));
     expect(monthly.demand.periodLabels.at(-1)).toBe(isoDay(plant.endDay).slice(0, 7));
     const ordinals = weekly.demand.periodLabels.map((label) => parsePeriod(label).ordinal);
-    ordinals.forEach((ordinal, index) => expect(ordinal - (ordinals[0] as number)).toBe(index));
+    expect(ordinals.map((ordinal) => ordinal - (ordinals[0] as number))).toEqual(
+      ordinals.map((_, index) => index),
+    );
     expect(weekly.demand.periodLabels[0]).toBe("2022-W52"); // 2023-01-01 is a Sunday
   });
 
