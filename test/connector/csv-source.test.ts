@@ -33,6 +33,27 @@ function errorOf(run: () => unknown): CsvInputError {
   throw new Error("expected a CsvInputError");
 }
 
+/** The error's code and location, and a message that starts with the file's name. */
+function expectLocated(
+  run: () => unknown,
+  expected: {
+    file: string;
+    code: string;
+    line: number | undefined;
+    column: number | undefined;
+    message: RegExp;
+  },
+): void {
+  const error = errorOf(run);
+  expect({ code: error.code, line: error.line, column: error.column }).toEqual({
+    code: expected.code,
+    line: expected.line,
+    column: expected.column,
+  });
+  expect(error.message.startsWith(expected.file)).toBe(true);
+  expect(error.message).toMatch(expected.message);
+}
+
 describe("readItems", () => {
   it("reads every optional column, in any order, ignoring unknown ones", () => {
     const path = file(
@@ -112,12 +133,13 @@ describe("readItems", () => {
     ["sku,unit_cost\r\n", "empty_file", undefined, undefined, /a header but no items/],
   ])("refuses %j with %s at line %s, column %s", (content, code, line, column, message) => {
     const path = file(content);
-    const error = errorOf(() => readItems(path, "items.csv"));
-    expect(error.code).toBe(code);
-    expect(error.line).toBe(line);
-    expect(error.column).toBe(column);
-    expect(error.message).toMatch(/^items\.csv/);
-    expect(error.message).toMatch(message);
+    expectLocated(() => readItems(path, "items.csv"), {
+      file: "items.csv",
+      code,
+      line,
+      column,
+      message,
+    });
   });
 });
 
@@ -194,12 +216,8 @@ describe("readDemand", () => {
     ["sku,period,quantity\n", "empty_file", undefined, undefined, /a header but no rows/],
   ])("refuses %j with %s at line %s, column %s", (content, code, line, column, message) => {
     const path = file(content);
-    const error = errorOf(() => readDemand(path, skus, { file: "demand.csv" }));
-    expect(error.code).toBe(code);
-    expect(error.line).toBe(line);
-    expect(error.column).toBe(column);
-    expect(error.message).toMatch(/^demand\.csv/);
-    expect(error.message).toMatch(message);
+    const read = () => readDemand(path, skus, { file: "demand.csv" });
+    expectLocated(read, { file: "demand.csv", code, line, column, message });
   });
 });
 

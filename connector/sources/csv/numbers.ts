@@ -1,10 +1,4 @@
-const PLUS = 0x2b;
-const MINUS = 0x2d;
-const DOT = 0x2e;
-const ZERO = 0x30;
-const NINE = 0x39;
-const LOWER_E = 0x65;
-const UPPER_E = 0x45;
+import { DOT, LOWER_E, MINUS, NINE, PLUS, UPPER_E, ZERO } from "./ascii.js";
 
 // Exact powers of ten: every one up to 1e22 is representable, so one multiply or divide by them
 // rounds correctly (Clinger's fast path, "How to read floating point numbers accurately", 1990).

@@ -1,8 +1,6 @@
 import type { PeriodKind } from "../../../analytics/periods.js";
+import { MINUS, UPPER_W, ZERO } from "./ascii.js";
 
-const ZERO = 0x30;
-const DASH = 0x2d;
-const UPPER_W = 0x57;
 const DAY_MS = 86_400_000;
 // 1970-01-05 was a Monday; week ordinals count whole weeks from it (as analytics/periods.ts does).
 const EPOCH_MONDAY_DAY = 4;
@@ -23,10 +21,10 @@ export function periodOrdinalFromBytes(
   kind: PeriodKind,
 ): number {
   const length = end - start;
-  if (length < 7 || bytes[start + 4] !== DASH) return Number.NaN;
+  if (length < 7 || bytes[start + 4] !== MINUS) return Number.NaN;
   const year = digits(bytes, start, 4);
   if (length === 10) {
-    if (bytes[start + 7] !== DASH) return Number.NaN;
+    if (bytes[start + 7] !== MINUS) return Number.NaN;
     const month = digits(bytes, start + 5, 2);
     const day = digits(bytes, start + 8, 2);
     if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) {

@@ -1,13 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { COMMA, CR, LF, QUOTE, SPACE, TAB } from "./ascii.js";
 import { CsvInputError } from "./errors.js";
 import { parseDecimal } from "./numbers.js";
 
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const LF = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
 const CHUNK_BYTES = 1 << 20;
 
 /**
