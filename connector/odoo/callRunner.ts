@@ -5,7 +5,7 @@
  */
 import type { Clock } from "./clock.js";
 import { isOdooError } from "./errors.js";
-import { type OdooLogger, safely } from "./logger.js";
+import { type OdooLogger, type RequestSummary, safely } from "./logger.js";
 import { type RetryOptions, retryDelay } from "./retryPolicy.js";
 import type { Semaphore } from "./semaphore.js";
 import type { OdooTransport, RpcCall } from "./transport.js";
@@ -33,32 +33,25 @@ export class CallRunner {
     for (let attempt = 1; ; attempt++) {
       const release = await semaphore.acquire();
       const started = clock.now();
-      try {
-        const result = await transport.call(call);
-        release();
+      const report = (outcome: Pick<RequestSummary, "outcome" | "httpStatus" | "retryInMs">) =>
         safely(logger?.request, {
           transport: transport.kind,
           model: call.model,
           method: call.method,
           attempt,
           durationMs: clock.now() - started,
-          outcome: "ok",
+          ...outcome,
         });
+      try {
+        const result = await transport.call(call);
+        release();
+        report({ outcome: "ok" });
         return result;
       } catch (error) {
         release();
         if (!isOdooError(error)) throw error;
         const delay = retryDelay(error, attempt, idempotent, retry, random);
-        safely(logger?.request, {
-          transport: transport.kind,
-          model: call.model,
-          method: call.method,
-          attempt,
-          durationMs: clock.now() - started,
-          outcome: error.code,
-          httpStatus: error.httpStatus,
-          retryInMs: delay,
-        });
+        report({ outcome: error.code, httpStatus: error.httpStatus, retryInMs: delay });
         if (delay === undefined) throw error;
         await clock.sleep(delay);
       }

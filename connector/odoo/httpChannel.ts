@@ -47,7 +47,7 @@ const NOT_SENT_CODES = new Set([
 ]);
 
 /** Certificate problems: sending again cannot help, and the hint is different. */
-const TLS_CODE = /CERT|SELF_SIGNED|TLS|SSL/;
+const TLS_CODE = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME_MISMATCH|TLS|SSL/;
 
 export class HttpChannel {
   readonly #axios: AxiosInstance;

@@ -5,20 +5,15 @@
  * `Json2Dispatcher.handle_error` in `odoo/http.py`). An unknown database gets an HTML 404 page.
  */
 import { type OdooError, OdooNotFoundError, OdooProtocolError } from "./errors.js";
-import type { HttpChannel, HttpResponse } from "./httpChannel.js";
+import type { HttpResponse } from "./httpChannel.js";
 import { errorFromHttpStatus, type ServerFailure } from "./httpErrors.js";
-import type { Redactor } from "./redact.js";
 import type { RequestContext } from "./requestContext.js";
 import { versionFromWeb } from "./serverVersion.js";
-import type { OdooTransport, RpcCall } from "./transport.js";
+import type { OdooTransport, RpcCall, TransportSettings } from "./transport.js";
 import type { OdooServerVersion, OdooValue } from "./types.js";
 
-export interface Json2TransportOptions {
-  readonly channel: HttpChannel;
-  readonly database: string;
+export interface Json2TransportOptions extends TransportSettings {
   readonly apiKey: string;
-  readonly redact: Redactor;
-  readonly clock: { now(): number };
 }
 
 export class Json2Transport implements OdooTransport {

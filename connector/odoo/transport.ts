@@ -3,6 +3,8 @@
  * shapes described in `types.ts`, or throws an `OdooError`. It does one attempt: retries,
  * concurrency and logging live in the client's runner, identical for every transport.
  */
+import type { HttpChannel } from "./httpChannel.js";
+import type { Redactor } from "./redact.js";
 import type { OdooServerVersion, OdooValue, TransportKind } from "./types.js";
 
 export type RpcArguments = { readonly [name: string]: OdooValue | undefined };
@@ -22,4 +24,13 @@ export interface OdooTransport {
   version(): Promise<OdooServerVersion>;
   /** Releases sockets; the transport cannot be used afterwards. */
   close(): void;
+}
+
+/** What every transport is built with. */
+export interface TransportSettings {
+  readonly channel: HttpChannel;
+  readonly database: string;
+  readonly redact: Redactor;
+  /** For `Retry-After` dates. */
+  readonly clock: { now(): number };
 }

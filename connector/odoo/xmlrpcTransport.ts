@@ -5,24 +5,18 @@
  * need the login. Faults are mapped by `xmlrpcFaults.ts`.
  */
 import { OdooAuthError, OdooProtocolError } from "./errors.js";
-import type { HttpChannel } from "./httpChannel.js";
 import { errorFromHttpStatus } from "./httpErrors.js";
-import type { Redactor } from "./redact.js";
 import type { RequestContext } from "./requestContext.js";
 import { versionFromXmlRpc } from "./serverVersion.js";
-import type { OdooTransport, RpcCall } from "./transport.js";
+import type { OdooTransport, RpcCall, TransportSettings } from "./transport.js";
 import type { OdooServerVersion, OdooValue } from "./types.js";
 import { decodeMethodResponse, encodeMethodCall } from "./xmlrpcCodec.js";
 import { errorFromFault, isNoneResultFault } from "./xmlrpcFaults.js";
 
-export interface XmlRpcTransportOptions {
-  readonly channel: HttpChannel;
-  readonly database: string;
+export interface XmlRpcTransportOptions extends TransportSettings {
   readonly login: string;
   /** Password or API key. */
   readonly secret: string;
-  readonly redact: Redactor;
-  readonly clock: { now(): number };
 }
 
 export class XmlRpcTransport implements OdooTransport {

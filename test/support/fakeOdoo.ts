@@ -39,7 +39,6 @@ import {
   parseOdooRequest,
   requestKey,
   UnroutableRequest,
-  type WireProtocol,
 } from "./odooRequest.js";
 
 export interface FakeOdooOptions {
@@ -58,14 +57,8 @@ export interface FakeOdooOptions {
   readonly tls?: { readonly cert: string | Buffer; readonly key: string | Buffer };
 }
 
-export interface FakeCall {
-  readonly protocol: WireProtocol;
-  readonly service: string;
-  readonly model: string;
-  readonly method: string;
-  readonly ids?: readonly number[] | undefined;
-  readonly args: readonly unknown[];
-  readonly kwargs: Readonly<Record<string, unknown>>;
+/** A request as the fake received it (see `OdooRequest`), and what became of it. */
+export interface FakeCall extends Omit<OdooRequest, "credentials"> {
   /** The injected fault that hit this request, if any. */
   readonly fault?: FakeFault["kind"] | undefined;
   /** HTTP status sent; undefined when the connection was dropped. */
@@ -167,16 +160,8 @@ export async function startFakeOdoo(options: FakeOdooOptions = {}): Promise<Fake
       return;
     }
     const fault = takeFault(rules, parsed);
-    const call: FakeCall = {
-      protocol: parsed.protocol,
-      service: parsed.service,
-      model: parsed.model,
-      method: parsed.method,
-      ids: parsed.ids,
-      args: parsed.args,
-      kwargs: parsed.kwargs,
-      fault: fault?.kind,
-    };
+    const { credentials: _credentials, ...received } = parsed;
+    const call: FakeCall = { ...received, fault: fault?.kind };
     calls.push(call);
     if (fault?.kind === "destroy-socket" && fault.when !== "after") {
       request.socket.destroy();
