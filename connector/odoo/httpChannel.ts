@@ -36,6 +36,8 @@ export interface HttpResponse {
   readonly body: string;
 }
 
+const IDLE_SOCKET_MS = 4_000;
+
 /** Failures where the request never left this machine or never reached a server. */
 const NOT_SENT_CODES = new Set([
   "ECONNREFUSED",
@@ -55,10 +57,12 @@ export class HttpChannel {
   readonly #timeoutMs: number;
 
   constructor(options: HttpChannelOptions) {
-    const httpAgent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
+    // Idle sockets are dropped after a few seconds, before a server or proxy closes them: a request
+    // written on a socket the server just closed fails as "maybe sent", and a create is not retried.
+    const pool = { keepAlive: true, maxSockets: options.maxSockets, timeout: IDLE_SOCKET_MS };
+    const httpAgent = new http.Agent(pool);
     const httpsAgent = new https.Agent({
-      keepAlive: true,
-      maxSockets: options.maxSockets,
+      ...pool,
       rejectUnauthorized: !options.insecureTls,
       ...(options.ca ? { ca: options.ca } : {}),
     });
