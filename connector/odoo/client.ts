@@ -14,9 +14,11 @@
  * Reads, `write` and `fieldsGet` are retried on transient failures; `create` and `call` are not,
  * unless the caller passes `idempotent: true` (see `retryPolicy.ts`).
  */
+
+import { chunks, definedOnly, positiveInteger, withContext } from "./callArguments.js";
 import type { CallRunner } from "./callRunner.js";
 import { type Domain, domainAnd } from "./domain.js";
-import { OdooProtocolError } from "./errors.js";
+import { asIds, asRecords, isPlainObject, unexpected } from "./resultShapes.js";
 import type { OdooTransport, RpcArguments } from "./transport.js";
 import type {
   OdooContext,
@@ -348,56 +350,4 @@ export class OdooClient {
       "search_read",
     );
   }
-}
-
-function withContext(kwargs: RpcArguments, context: OdooContext | undefined): RpcArguments {
-  return definedOnly(context === undefined ? kwargs : { ...kwargs, context });
-}
-
-function definedOnly<T extends { readonly [key: string]: OdooValue | undefined }>(
-  values: T,
-): { [key: string]: OdooValue } {
-  const clean: { [key: string]: OdooValue } = {};
-  for (const [key, value] of Object.entries(values)) if (value !== undefined) clean[key] = value;
-  return clean;
-}
-
-function* chunks<T>(items: readonly T[], size: number): Generator<T[]> {
-  for (let start = 0; start < items.length; start += size) yield items.slice(start, start + size);
-}
-
-function positiveInteger(value: number, name: string): number {
-  if (!Number.isInteger(value) || value < 1)
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
-  return value;
-}
-
-function isPlainObject(value: unknown): value is Record<string, OdooValue> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function asRecords(value: OdooValue, model: string, method: string): OdooRecord[] {
-  if (
-    !Array.isArray(value) ||
-    !value.every((record) => isPlainObject(record) && typeof record.id === "number")
-  ) {
-    throw unexpected(model, method, "a list of records with ids", value);
-  }
-  return value as OdooRecord[];
-}
-
-function asIds(value: OdooValue, model: string, method: string): number[] {
-  if (!Array.isArray(value) || !value.every((id) => Number.isInteger(id)))
-    throw unexpected(model, method, "a list of ids", value);
-  return value as number[];
-}
-
-function unexpected(
-  model: string,
-  method: string,
-  expected: string,
-  got: unknown,
-): OdooProtocolError {
-  const shape = Array.isArray(got) ? `a list of ${got.length}` : got === null ? "null" : typeof got;
-  return new OdooProtocolError(`expected ${expected}, got ${shape}`, { model, method });
 }
