@@ -152,18 +152,18 @@ describe.each(["json2", "xmlrpc"] as const)("faults over %s", (transport) => {
   });
 
   it("times out a slow answer and retries a read", async () => {
-    const client = await connect(transport, 1, 150);
-    fake.injectFault({ kind: "delay", ms: 2_000 }, { match: { method: "search_count" } });
+    const client = await connect(transport, 1, 1_000);
+    fake.injectFault({ kind: "delay", ms: 10_000 }, { match: { method: "search_count" } });
     await expect(client.searchCount("res.partner", [])).resolves.toBe(2);
     expect(summaries.map((summary) => summary.outcome)).toEqual(["timeout", "ok"]);
   });
 
   it("times out a slow create without resending it", async () => {
-    const client = await connect(transport, 3, 150);
-    fake.injectFault({ kind: "delay", ms: 2_000 }, { match: { method: "create" } });
+    const client = await connect(transport, 3, 1_000);
+    fake.injectFault({ kind: "delay", ms: 10_000 }, { match: { method: "create" } });
     await expect(client.create("res.partner", [{ name: "Slow" }])).rejects.toMatchObject({
       code: "timeout",
-      timeoutMs: 150,
+      timeoutMs: 1_000,
     });
     expect(callsTo("create")).toBe(1);
   });
