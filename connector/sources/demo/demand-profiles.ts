@@ -83,8 +83,8 @@ export function drawProfile(
       // Launched in the last 3–10 weeks.
       return { ...base, occurrence: 0.9, firstWeek: weeks - 3 - random.int(8) };
     case "dead": {
-      // Stopped at least half a year before the end.
-      const lastWeek = Math.max(4, weeks - 27 - random.int(Math.max(1, Math.floor(weeks / 4))));
+      // Stopped more than a year before the end: obsolete under the default 12-month rule.
+      const lastWeek = Math.max(4, weeks - 54 - random.int(Math.max(1, Math.floor(weeks / 6))));
       const steady = random.next() < 0.5;
       return { ...base, lastWeek, occurrence: steady ? 0.95 : 0.35 };
     }
