@@ -187,6 +187,8 @@ export const analyticsConfigSchema = z
       .object({
         /** Portfolio-wide expected fill rate to reach at least; null for none beyond the tiers. */
         fillRateGoal: z.number().min(0).max(0.9999).nullable().default(null),
+        /** In tiers with a tier-wide target, the lowest expected fill rate any single item may get. */
+        minItemFillRate: fraction.default(0.8),
       })
       .prefault({}),
     bootstrap: z

@@ -2,6 +2,18 @@
  * The public surface of the analytics: pure, deterministic functions from plain typed inputs to plain
  * records. No I/O, no clock, no Odoo names. Internals live in `_lib/` and are not exported.
  */
+export { type AbcCutoffs, abcClasses } from "./abc-classes.js";
+export {
+  type AllocationTargets,
+  allocateServiceLevels,
+  type ServiceCurves,
+} from "./allocate-service-levels.js";
+export {
+  assignTier,
+  type TierAssignment,
+  type TierInput,
+  type TierOptions,
+} from "./assign-tier.js";
 export { type BacktestOptions, backtestPortfolio } from "./backtest-portfolio.js";
 export {
   type BucketOptions,
@@ -25,6 +37,23 @@ export {
   type TierPolicy,
 } from "./config.js";
 export {
+  type CriticalityOptions,
+  type CriticalityScore,
+  type CriticalitySignals,
+  criticalityScore,
+  describeScore,
+  type ScorePart,
+} from "./criticality-score.js";
+export { demandPattern, type PatternOptions } from "./demand-pattern.js";
+export { type DemandStatistics, demandStatistics } from "./demand-statistics.js";
+export { sbaDemandRate, tsbDemandRate } from "./intermittent-demand-rate.js";
+export {
+  type DemandModel,
+  type LeadTimeDemandInput,
+  leadTimeDemandModel,
+} from "./lead-time-demand.js";
+export { economicOrderQuantity, type OrderRules, orderQuantity } from "./order-quantity.js";
+export {
   type LabelKind,
   type ParsedPeriod,
   type PeriodKind,
@@ -38,6 +67,22 @@ export { type PlanInputCode, PlanInputError } from "./plan-input-error.js";
 export { type PlanOptions, planPortfolio } from "./plan-portfolio.js";
 export { createRandom, type Random } from "./random.js";
 export {
+  expectedCycleService,
+  expectedFillRate,
+  expectedOnHand,
+  type PolicyDemand,
+  reorderPointForCycleService,
+  reorderPointForFillRate,
+  roundUp,
+} from "./service-level.js";
+export {
+  type LeadTimeDraws,
+  type SimulationPolicy,
+  type SimulationResult,
+  type SimulationWindow,
+  simulatePolicy,
+} from "./simulate-policy.js";
+export {
   LeadTimeInputError,
   type LeadTimeOptions,
   type LeadTimeSummary,
@@ -45,3 +90,4 @@ export {
   summarizeLeadTimes,
 } from "./summarize-lead-times.js";
 export * from "./types.js";
+export { type XyzCutoffs, xyzClass } from "./xyz-class.js";

@@ -164,7 +164,7 @@ export interface TierSummary {
   readonly serviceMeasure: ServiceMeasure;
   /**
    * The demand-weighted expected fill rate of the tier's items under their reorder points: the
-   * figure the tier's achieved fill rate is judged against.
+   * figure the tier's achieved fill rate is judged against. NaN for a tier without demand.
    */
   readonly expectedFillRate: number;
   readonly demandPerPeriod: number;
@@ -199,23 +199,23 @@ export interface PortfolioPlan {
   /** The demand-weighted expected fill rate over all items. */
   readonly expectedFillRate: number;
   /**
-   * The factor by which the measured forecast error widens the lead-time demand variance over the
-   * i.i.d. model (≥ 1; see `analytics/_lib/forecast-error.ts`).
+   * The measured drift of demand levels, as a variance per unit of per-period demand variance (≥ 0);
+   * it widens every lead-time demand (see `analytics/_lib/level-drift.ts`).
    */
-  readonly forecastErrorInflation: number;
+  readonly levelDriftRatio: number;
 }
 
 /** Backtest figures for one tier, or for all items (`tier: "total"`). */
 export interface BacktestFigures {
   readonly tier: Tier | "total";
   readonly items: number;
-  /** The demand-weighted expected fill rate the plan promised for these items. */
+  /** The demand-weighted expected fill rate the plan promised for these items; NaN without demand. */
   readonly targetFillRate: number;
   readonly demand: number;
   readonly filledFromStock: number;
-  /** Demand served from stock on hand ÷ demand. */
+  /** Demand served from stock on hand ÷ demand; NaN without demand. */
   readonly fillRate: number;
-  /** Share of replenishment cycles (order to next order) that saw no stockout. */
+  /** Share of replenishment cycles (receipt to next receipt) that saw no stockout; NaN without any. */
   readonly cycleService: number;
   /** Item-periods in which some demand could not be served from stock. */
   readonly stockoutPeriods: number;
@@ -243,4 +243,6 @@ export interface BacktestReport {
   readonly baseline: PolicyBacktest;
   /** The service target every baseline item gets (the standard tier's). */
   readonly baselineServiceTarget: number;
+  /** The plan's demand-weighted expected fill rate over all items. */
+  readonly expectedFillRate: number;
 }

@@ -1,0 +1,380 @@
+/**
+ * The planning pipeline behind `planPortfolio` and `backtestPortfolio`: statistics, classes, tiers,
+ * demand models, candidate policies, allocation, and the records. Besides the public plan it returns
+ * the policy as typed arrays for the simulator.
+ */
+import { abcClasses } from "../abc-classes.js";
+import { allocateServiceLevels } from "../allocate-service-levels.js";
+import { assignTier, type TierAssignment } from "../assign-tier.js";
+import type { AnalyticsConfig, TierPolicy } from "../config.js";
+import { criticalityScore } from "../criticality-score.js";
+import { demandPattern } from "../demand-pattern.js";
+import { type DemandStatistics, demandStatistics } from "../demand-statistics.js";
+import { sbaDemandRate, tsbDemandRate } from "../intermittent-demand-rate.js";
+import { leadTimeDemandModel } from "../lead-time-demand.js";
+import { economicOrderQuantity, orderQuantity } from "../order-quantity.js";
+import {
+  type PolicyDemand,
+  reorderPointForCycleService,
+  reorderPointForFillRate,
+} from "../service-level.js";
+import {
+  type AbcClass,
+  type DemandMatrix,
+  type DemandPattern,
+  type ItemMaster,
+  type ItemPlan,
+  type LeadTimeSource,
+  type PortfolioPlan,
+  TIERS,
+  type XyzClass,
+} from "../types.js";
+import { xyzClass } from "../xyz-class.js";
+import { LevelDriftMeter, levelErrorVariance } from "./level-drift.js";
+import { mean as meanOf, sumOfSquaredDeviations } from "./moments.js";
+import { costServiceCurve, itemRecord, summarizeTier } from "./plan-records.js";
+import { CANDIDATES, createCandidateTable, fillCandidates } from "./service-curve.js";
+
+/** Days in an average month (365.25 / 12): months in the configuration convert with it. */
+export const DAYS_PER_MONTH = 30.4375;
+
+export function daysPerPeriod(config: AnalyticsConfig): number {
+  return config.period === "week" ? 7 : DAYS_PER_MONTH;
+}
+
+/** How the engine runs. */
+export interface EngineOptions {
+  /** Periods of history to use: columns 0 … historyLength − 1. */
+  readonly historyLength: number;
+  /** Round lead times to whole periods (the simulator moves in whole periods). */
+  readonly wholePeriodLeadTimes: boolean;
+  readonly onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+/** The plan's policy as typed arrays, item-aligned, for the simulator. */
+export interface PolicyArrays {
+  readonly reorderPoints: Float64Array;
+  readonly maxStocks: Float64Array;
+  readonly orderQuantities: Float64Array;
+  readonly orderMultiples: Float64Array;
+  readonly minOrderQuantities: Float64Array;
+  readonly reviewPeriods: Int32Array;
+  readonly leadTimePeriods: Float64Array;
+  readonly tierIndex: Uint8Array;
+  /** Mean and sample sd of per-period demand over the history window (the baseline's inputs). */
+  readonly meanDemand: Float64Array;
+  readonly sdDemand: Float64Array;
+  readonly lattices: Float64Array;
+  readonly unitCosts: Float64Array;
+  readonly holdingCostsPerYear: Float64Array;
+  readonly orderCosts: Float64Array;
+  /** Expected fill rate of each item under the plan. */
+  readonly expectedFillRates: Float64Array;
+  readonly demandPerPeriod: Float64Array;
+}
+
+export interface EngineResult {
+  readonly plan: PortfolioPlan;
+  readonly policy: PolicyArrays;
+  /** The demand models of each item's policy. */
+  readonly demands: readonly PolicyDemand[];
+}
+
+/** Per-item facts gathered in the first pass. */
+interface ItemFacts {
+  readonly stats: DemandStatistics;
+  readonly pattern: DemandPattern;
+  readonly rate: number;
+  readonly variance: number;
+}
+
+export function runPlan(
+  demand: DemandMatrix,
+  items: readonly ItemMaster[],
+  config: AnalyticsConfig,
+  options: EngineOptions,
+): EngineResult {
+  const itemCount = items.length;
+  const periods = demand.periodLabels.length;
+  const end = options.historyLength;
+  const dayCount = daysPerPeriod(config);
+  const periodsPerYear = 365.25 / dayCount;
+  const monthsPerPeriod = dayCount / DAYS_PER_MONTH;
+  const minHistory = Math.round(config.pattern.newItemMonths / monthsPerPeriod);
+  const driftBlock = Math.max(1, Math.round(config.forecast.driftHorizonMonths / monthsPerPeriod));
+  const progress = options.onProgress;
+  const total = itemCount * 2;
+
+  // Pass 1: statistics, pattern, forecast rate, level drift.
+  const facts: ItemFacts[] = new Array(itemCount);
+  const drift = new LevelDriftMeter(driftBlock);
+  for (let i = 0; i < itemCount; i++) {
+    const series = demand.quantities.subarray(i * periods, i * periods + end);
+    const stats = demandStatistics(series);
+    const pattern = demandPattern(stats, {
+      adiCutoff: config.pattern.adiCutoff,
+      cv2Cutoff: config.pattern.cv2Cutoff,
+      minHistoryPeriods: minHistory,
+    });
+    const intermittent = pattern === "intermittent" || pattern === "lumpy";
+    const rate = !intermittent
+      ? stats.mean
+      : config.forecast.intermittentRate === "tsb"
+        ? tsbDemandRate(series, config.forecast.alpha, config.forecast.beta)
+        : sbaDemandRate(series, config.forecast.alpha);
+    const variance = stats.sd * stats.sd;
+    if (stats.historyPeriods > 0) drift.add(series.subarray(end - stats.historyPeriods), variance);
+    facts[i] = { stats, pattern, rate, variance };
+    if (progress && i % 4096 === 0) progress(i, total);
+  }
+  const driftRatio = drift.ratio();
+  const abc = abcClasses(
+    Float64Array.from(
+      facts,
+      (fact, i) => fact.rate * periodsPerYear * (items[i] as ItemMaster).unitCost,
+    ),
+    config.abc,
+  );
+
+  // Pass 2: tier, policy demand, candidates.
+  const table = createCandidateTable(itemCount);
+  const policy = createPolicyArrays(itemCount);
+  const tiers: TierAssignment[] = new Array(itemCount);
+  const xyz: XyzClass[] = new Array(itemCount);
+  const leadTimes: ItemLeadTime[] = new Array(itemCount);
+  const scores = new Float64Array(itemCount);
+  const economicQuantities = new Float64Array(itemCount);
+  const demands: PolicyDemand[] = new Array(itemCount);
+  for (let i = 0; i < itemCount; i++) {
+    const item = items[i] as ItemMaster;
+    const fact = facts[i] as ItemFacts;
+    const itemXyz = xyzClass(fact.stats.cv, config.xyz);
+    xyz[i] = itemXyz;
+    const leadTime = itemLeadTime(item, config);
+    leadTimes[i] = leadTime;
+    const score = criticalityScore(
+      {
+        abc: abc[i] as AbcClass,
+        xyz: itemXyz,
+        leadTimeDays: leadTime.days,
+        leadTimeSdDays: leadTime.sd,
+        ...(item.bomParentCount !== undefined && { bomParentCount: item.bomParentCount }),
+        ...(item.bomParentBestAbc !== undefined && { bomParentBestAbc: item.bomParentBestAbc }),
+        ...(item.vendorCount !== undefined && { vendorCount: item.vendorCount }),
+        ...(item.activeEvent !== undefined && { activeEvent: item.activeEvent }),
+      },
+      config.criticality,
+    );
+    scores[i] = score.score;
+    const quiet = fact.stats.periodsSinceDemand;
+    const knownQuiet =
+      fact.stats.nonZeroPeriods > 0 || end * monthsPerPeriod >= config.obsoleteAfterMonths;
+    const assignment = assignTier(
+      {
+        score,
+        monthsWithoutDemand: knownQuiet ? Math.round(quiet * monthsPerPeriod * 10) / 10 : null,
+        ...(item.lockedTier !== undefined && { lockedTier: item.lockedTier }),
+        ...(item.previousTier !== undefined && { previousTier: item.previousTier }),
+        ...(item.deescalationStreak !== undefined && {
+          deescalationStreak: item.deescalationStreak,
+        }),
+      },
+      {
+        essentialScore: config.criticality.essentialScore,
+        criticalScore: config.criticality.criticalScore,
+        hysteresisRuns: config.hysteresisRuns,
+        obsoleteAfterMonths: config.obsoleteAfterMonths,
+      },
+    );
+    tiers[i] = assignment;
+    const tierPolicy = config.tiers[assignment.tier];
+    const tierIndex = TIERS.indexOf(assignment.tier);
+
+    const reviewPeriods = Math.max(1, Math.round(tierPolicy.reviewDays / dayCount));
+    const rawLead = leadTime.days / dayCount;
+    const leadPeriods = options.wholePeriodLeadTimes ? Math.round(rawLead) : rawLead;
+    const lattice = item.unitRounding ?? config.defaults.unitRounding;
+    const wholeUnits = lattice >= 1;
+    const levelVariance = levelErrorVariance(fact.variance, fact.stats.historyPeriods, driftRatio);
+    const modelInput = {
+      pattern: fact.pattern,
+      demandPerPeriod: fact.rate,
+      variancePerPeriod: fact.variance,
+      levelErrorVariance: levelVariance,
+      leadTimeSdPeriods: leadTime.sd / dayCount,
+      wholeUnits,
+    };
+    const policyDemand: PolicyDemand = {
+      protection: leadTimeDemandModel({ ...modelInput, periods: leadPeriods + reviewPeriods }),
+      leadTime: leadTimeDemandModel({ ...modelInput, periods: leadPeriods }),
+      reviewDemand: fact.rate * reviewPeriods,
+      lattice,
+    };
+    demands[i] = policyDemand;
+
+    const unitCost = item.unitCost;
+    const holding =
+      item.holdingCostPerYear ?? (item.holdingRate ?? config.defaults.holdingRate) * unitCost;
+    const orderCost = item.orderCost ?? config.defaults.orderCost;
+    const multiple = item.orderMultiple ?? config.defaults.orderMultiple;
+    const minOrder = item.minOrderQty ?? config.defaults.minOrderQty;
+    const stocked = assignment.tier !== "obsolete" && fact.rate > 0;
+    const economic = economicOrderQuantity(fact.rate * periodsPerYear, orderCost, holding);
+    economicQuantities[i] = economic;
+    const quantity = stocked
+      ? orderQuantity({
+          economicOrderQuantity: economic,
+          reviewPeriodDemand: fact.rate * reviewPeriods,
+          minOrderQty: minOrder,
+          orderMultiple: multiple,
+        })
+      : 0;
+    const floor = stocked ? floorReorderPoint(policyDemand, tierPolicy, quantity) : 0;
+    fillCandidates(table, i, {
+      demand: policyDemand,
+      orderQuantity: quantity,
+      unitCost,
+      weight: fact.rate,
+      floorReorderPoint: floor,
+      minFillRate:
+        stocked && tierPolicy.targetScope === "tier" ? config.allocator.minItemFillRate : 0,
+      fixed: !stocked,
+    });
+
+    policy.orderQuantities[i] = quantity;
+    policy.orderMultiples[i] = multiple;
+    policy.minOrderQuantities[i] = minOrder;
+    policy.reviewPeriods[i] = reviewPeriods;
+    policy.leadTimePeriods[i] = leadPeriods;
+    policy.tierIndex[i] = tierIndex;
+    policy.meanDemand[i] = fact.stats.mean;
+    policy.sdDemand[i] = fact.stats.sd;
+    policy.lattices[i] = lattice;
+    policy.unitCosts[i] = unitCost;
+    policy.holdingCostsPerYear[i] = holding;
+    policy.orderCosts[i] = orderCost;
+    policy.demandPerPeriod[i] = fact.rate;
+    if (progress && i % 4096 === 0) progress(itemCount + i, total);
+  }
+
+  const chosen = allocateServiceLevels(table, {
+    groupOf: policy.tierIndex,
+    groupTargets: TIERS.map((tier) => {
+      const tierPolicy = config.tiers[tier];
+      return tierPolicy.targetScope === "tier" ? tierPolicy.serviceTarget : null;
+    }),
+    goal: config.allocator.fillRateGoal,
+  });
+
+  const plans: ItemPlan[] = new Array(itemCount);
+  for (let i = 0; i < itemCount; i++) {
+    const k = i * CANDIDATES + (chosen[i] as number);
+    const reorderPoint = table.reorderPoints[k] as number;
+    const quantity = policy.orderQuantities[i] as number;
+    policy.reorderPoints[i] = reorderPoint;
+    policy.maxStocks[i] = reorderPoint + quantity;
+    policy.expectedFillRates[i] = table.fillRates[k] as number;
+    const fact = facts[i] as ItemFacts;
+    plans[i] = itemRecord({
+      item: items[i] as ItemMaster,
+      stats: fact.stats,
+      pattern: fact.pattern,
+      rate: fact.rate,
+      abc: abc[i] as AbcClass,
+      xyz: xyz[i] as XyzClass,
+      assignment: tiers[i] as TierAssignment,
+      score: scores[i] as number,
+      leadTime: leadTimes[i] as ItemLeadTime,
+      demand: demands[i] as PolicyDemand,
+      table,
+      candidate: k,
+      atFloor: chosen[i] === table.floors[i],
+      orderQuantity: quantity,
+      economicOrderQuantity: economicQuantities[i] as number,
+      orderCost: policy.orderCosts[i] as number,
+      holdingCostPerYear: policy.holdingCostsPerYear[i] as number,
+      config,
+      daysPerPeriod: dayCount,
+      periodsPerYear,
+    });
+  }
+  progress?.(total, total);
+
+  const weightSum = plans.reduce((sum, plan) => sum + plan.demandPerPeriod, 0);
+  const weighted = plans.reduce(
+    (sum, plan) => sum + plan.demandPerPeriod * plan.expectedFillRate,
+    0,
+  );
+  return {
+    plan: {
+      period: demand.period,
+      asOf: demand.periodLabels[end - 1] ?? "",
+      items: plans,
+      tiers: TIERS.map((tier) => summarizeTier(tier, plans, config.tiers[tier])),
+      costServiceCurves: TIERS.map((tier) =>
+        costServiceCurve(
+          tier,
+          policy.tierIndex,
+          table,
+          policy.holdingCostsPerYear,
+          policy.unitCosts,
+          config,
+        ),
+      ),
+      expectedFillRate: weightSum > 0 ? weighted / weightSum : 1,
+      levelDriftRatio: driftRatio,
+    },
+    policy,
+    demands,
+  };
+}
+
+function createPolicyArrays(count: number): PolicyArrays {
+  return {
+    reorderPoints: new Float64Array(count),
+    maxStocks: new Float64Array(count),
+    orderQuantities: new Float64Array(count),
+    orderMultiples: new Float64Array(count),
+    minOrderQuantities: new Float64Array(count),
+    reviewPeriods: new Int32Array(count),
+    leadTimePeriods: new Float64Array(count),
+    tierIndex: new Uint8Array(count),
+    meanDemand: new Float64Array(count),
+    sdDemand: new Float64Array(count),
+    lattices: new Float64Array(count),
+    unitCosts: new Float64Array(count),
+    holdingCostsPerYear: new Float64Array(count),
+    orderCosts: new Float64Array(count),
+    expectedFillRates: new Float64Array(count),
+    demandPerPeriod: new Float64Array(count),
+  };
+}
+
+interface ItemLeadTime {
+  readonly days: number;
+  readonly sd: number;
+  readonly source: LeadTimeSource;
+}
+
+/** Lead time: the item's own, else its receipts (enough of them), else the default. */
+function itemLeadTime(item: ItemMaster, config: AnalyticsConfig): ItemLeadTime {
+  const history = item.leadTimeHistoryDays ?? [];
+  const measured = history.length >= config.leadTime.minReceipts;
+  const historyMean = measured ? meanOf(history) : 0;
+  const historySd =
+    measured && history.length > 1
+      ? Math.sqrt(sumOfSquaredDeviations(history, historyMean) / (history.length - 1))
+      : undefined;
+  const sd = item.leadTimeSdDays ?? historySd ?? config.defaults.leadTimeSdDays;
+  if (item.leadTimeDays !== undefined) return { days: item.leadTimeDays, sd, source: "item" };
+  if (measured) return { days: historyMean, sd, source: "receipts" };
+  return { days: config.defaults.leadTimeDays, sd, source: "default" };
+}
+
+/** The lowest reorder point an item of this tier may have: its own target when it binds items. */
+function floorReorderPoint(demand: PolicyDemand, tier: TierPolicy, quantity: number): number {
+  if (tier.targetScope !== "item" || tier.serviceTarget <= 0) return 0;
+  return tier.serviceMeasure === "cycle"
+    ? reorderPointForCycleService(demand, tier.serviceTarget)
+    : reorderPointForFillRate(demand, tier.serviceTarget, quantity);
+}

@@ -1,0 +1,135 @@
+import type { DemandModel } from "./_lib/demand-model.js";
+
+/**
+ * The demand an (R, s, S) policy faces: over the lead time L, over lead time + review period L + R
+ * (the protection interval), and the mean demand of one review period.
+ */
+export interface PolicyDemand {
+  /** Demand over L + R. */
+  readonly protection: DemandModel;
+  /** Demand over L. */
+  readonly leadTime: DemandModel;
+  /** Mean demand over one review period R. */
+  readonly reviewDemand: number;
+  /** The step of the inventory position: 1 for whole units, 0 for continuous quantities. */
+  readonly lattice: number;
+}
+
+/**
+ * The expected fill rate (share of demand served from stock) of a periodic-review min/max policy:
+ * order up to `maxStock` at a review when the inventory position is below `reorderPoint`.
+ * The inventory position after a review is taken as spread evenly over [s, S] (exact for (R, s, nQ)
+ * policies, conservative for (s, S)); the demand short in one review cycle is then
+ * E[(D(L+R) − y)⁺] − E[(D(L) − y)⁺] averaged over that position, and
+ * fill rate = 1 − shortage ÷ mean review-period demand.
+ * Sources: Hadley & Whitin (1963), Analysis of Inventory Systems, §5; Silver, Pyke & Thomas (2017),
+ * eq. 8.10 (the (R, S) fill rate this reduces to when S = s).
+ * @param demand the demand models of the policy.
+ * @param reorderPoint s.
+ * @param maxStock S ≥ s.
+ * @returns the expected fill rate in [0, 1]; 1 without demand.
+ * @example
+ * // Normal review-period demand 100 ± 20, lead time 1 period, review 1 period, s = S = 250:
+ * expectedFillRate(demandOf(100, 20), 250, 250); // ≈ 0.99 (see the test for the hand check)
+ */
+export function expectedFillRate(
+  demand: PolicyDemand,
+  reorderPoint: number,
+  maxStock: number,
+): number {
+  if (!(demand.reviewDemand > 0)) return 1;
+  const shortage =
+    demand.protection.averageLoss(reorderPoint, maxStock, demand.lattice) -
+    demand.leadTime.averageLoss(reorderPoint, maxStock, demand.lattice);
+  return Math.min(1, Math.max(0, 1 - shortage / demand.reviewDemand));
+}
+
+/**
+ * The expected cycle service (P1): the probability that demand over lead time + review period does
+ * not exceed the reorder point, i.e. that a replenishment cycle ends without a stockout.
+ * @param demand the demand models of the policy.
+ * @param reorderPoint s.
+ * @returns P(D(L + R) ≤ s).
+ * @example
+ * expectedCycleService(demandOf(100, 20), 250); // Φ((250 − 200) / (20·√2)) ≈ 0.961
+ */
+export function expectedCycleService(demand: PolicyDemand, reorderPoint: number): number {
+  return demand.protection.cdf(reorderPoint);
+}
+
+/**
+ * The expected stock on hand, averaged over time: the inventory position spread over [s, S], less
+ * the demand until the replenishment lands and half a review period, plus the expected backorders.
+ * E[OH] ≈ (s + S)/2 − E[D(L)] − E[D(R)]/2 + ½(E[(D(L) − y)⁺] + E[(D(L + R) − y)⁺]).
+ * @param demand the demand models of the policy.
+ * @param reorderPoint s.
+ * @param maxStock S ≥ s.
+ * @returns units on hand on average, ≥ 0.
+ * @example
+ * expectedOnHand(demandOf(100, 20), 250, 350); // ≈ 300 − 100 − 50 + tiny backorders ≈ 150
+ */
+export function expectedOnHand(
+  demand: PolicyDemand,
+  reorderPoint: number,
+  maxStock: number,
+): number {
+  const backorders =
+    0.5 *
+    (demand.protection.averageLoss(reorderPoint, maxStock, demand.lattice) +
+      demand.leadTime.averageLoss(reorderPoint, maxStock, demand.lattice));
+  const level =
+    (reorderPoint + maxStock) / 2 - demand.leadTime.mean - demand.reviewDemand / 2 + backorders;
+  return Math.max(0, level);
+}
+
+/**
+ * The reorder point for a cycle-service target: the `target` quantile of demand over lead time +
+ * review period, rounded up to the lattice and never below zero.
+ * @param demand the demand models of the policy.
+ * @param target the cycle-service target in [0, 1).
+ * @returns the reorder point.
+ * @example
+ * reorderPointForCycleService(demandOf(100, 20), 0.95); // ⌈200 + 1.645·28.28⌉ = 247
+ */
+export function reorderPointForCycleService(demand: PolicyDemand, target: number): number {
+  if (target <= 0) return 0;
+  return roundUp(Math.max(0, demand.protection.quantile(target)), demand.lattice);
+}
+
+/**
+ * The smallest reorder point whose expected fill rate reaches `target`, with the order quantity
+ * Q = S − s held fixed: bisection on the fill rate, which rises with s (through the loss function).
+ * @param demand the demand models of the policy.
+ * @param target the fill-rate target in [0, 1).
+ * @param orderQuantity Q ≥ 0.
+ * @returns the reorder point (0 when even s = 0 reaches the target).
+ * @example
+ * reorderPointForFillRate(demandOf(100, 20), 0.99, 0); // ≈ 249 (see the test)
+ */
+export function reorderPointForFillRate(
+  demand: PolicyDemand,
+  target: number,
+  orderQuantity: number,
+): number {
+  const reaches = (s: number) => expectedFillRate(demand, s, s + orderQuantity) >= target;
+  if (target <= 0 || reaches(0)) return 0;
+  const sd = Math.sqrt(demand.protection.variance);
+  let high = Math.max(demand.lattice, demand.protection.mean + 4 * sd);
+  while (!reaches(high)) high = high * 2 + 1;
+  let low = 0;
+  const step = demand.lattice > 0 ? demand.lattice : 1e-6 * Math.max(1, high);
+  while (high - low > step) {
+    const middle =
+      demand.lattice > 0 ? roundUp((low + high) / 2, demand.lattice) : (low + high) / 2;
+    if (middle >= high) break;
+    if (reaches(middle)) high = middle;
+    else low = middle;
+  }
+  return high;
+}
+
+/** Rounds up to a multiple of `step` (no rounding when step is 0), tolerating float noise. */
+export function roundUp(value: number, step: number): number {
+  if (!(step > 0)) return value;
+  return Math.ceil(value / step - 1e-9) * step;
+}
