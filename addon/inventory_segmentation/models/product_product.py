@@ -59,48 +59,63 @@ class ProductProduct(models.Model):
     demand_pattern = fields.Selection(
         DEMAND_PATTERNS, copy=False, help="Syntetos–Boylan classification of the demand."
     )
-    criticality_score = fields.Float(copy=False, digits=(16, 2))
+    criticality_score = fields.Float(aggregator="avg", copy=False, digits=(16, 2))
     segment_reason = fields.Text(copy=False, help="Why the product is in its segment.")
     segment_locked = fields.Boolean(
+        string="Locked",
         copy=False,
         help="A manager's override: the connector keeps the segment set here "
         "and planners cannot accept suggestions for this product.",
     )
     segment_date = fields.Datetime(string="Segmented On", copy=False)
     segment_deescalation_streak = fields.Integer(
+        aggregator=None,
         copy=False,
         help="Consecutive runs that computed a less critical tier than the current one "
         "(hysteresis memory of the connector).",
     )
     avg_daily_demand = fields.Float(
-        string="Average Daily Demand", copy=False, digits="Product Unit"
+        aggregator="avg", string="Average Daily Demand", copy=False, digits="Product Unit"
     )
     demand_cv = fields.Float(
+        aggregator="avg",
         string="Demand CV",
         copy=False,
         digits=(16, 3),
         help="Coefficient of variation of per-period demand.",
     )
     demand_adi = fields.Float(
-        string="ADI", copy=False, digits=(16, 2), help="Average inter-demand interval, in periods."
+        aggregator="avg",
+        string="ADI",
+        copy=False,
+        digits=(16, 2),
+        help="Average inter-demand interval, in periods.",
     )
     demand_cv2 = fields.Float(
+        aggregator="avg",
         string="CV²",
         copy=False,
         digits=(16, 3),
         help="Squared coefficient of variation of the non-zero demand sizes.",
     )
-    lead_time_mean_days = fields.Float(string="Lead Time Mean (days)", copy=False, digits=(16, 1))
-    lead_time_sd_days = fields.Float(string="Lead Time SD (days)", copy=False, digits=(16, 1))
-    lead_time_on_time_rate = fields.Float(string="On-time Receipts", copy=False)
+    lead_time_mean_days = fields.Float(
+        aggregator="avg", string="Lead Time Mean (days)", copy=False, digits=(16, 1)
+    )
+    lead_time_sd_days = fields.Float(
+        aggregator="avg", string="Lead Time SD (days)", copy=False, digits=(16, 1)
+    )
+    lead_time_on_time_rate = fields.Float(aggregator="avg", string="On-time Receipts", copy=False)
     annual_consumption_value = fields.Monetary(
         currency_field="cost_currency_id", copy=False, help="Annual demand × unit cost."
     )
     bom_parent_count = fields.Integer(
-        string="BoM Parents", copy=False, help="Bills of materials that use this product."
+        aggregator="avg",
+        string="BoM Parents",
+        copy=False,
+        help="Bills of materials that use this product.",
     )
     vendor_count = fields.Integer(
-        string="Number of Vendors", copy=False, help="1 means single-sourced."
+        aggregator="avg", string="Number of Vendors", copy=False, help="1 means single-sourced."
     )
     demand_history = fields.Json(copy=False, help="Per-period demand for the sparkline.")
     segment_suggestion_ids = fields.One2many(
