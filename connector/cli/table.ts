@@ -11,9 +11,9 @@ export function renderTable(
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)),
   );
-  // A column whose cells all start like a number is right-aligned.
+  // A column whose cells all start like a number (or are "–": none) is right-aligned.
   const numeric = header.map((_, column) =>
-    rows.every((row) => /^[-+−\d]/.test(row[column] ?? "")),
+    rows.every((row) => /^[-+−–\d]/.test(row[column] ?? "")),
   );
   const line = (cells: readonly string[]) =>
     cells
@@ -27,9 +27,9 @@ export function renderTable(
   return [line(header), rule, ...rows.map(line)].join("\n");
 }
 
-/** 0.9712 → "97.1 %". */
-export function percent(share: number): string {
-  return `${(share * 100).toFixed(1)} %`;
+/** 0.9712 → "97.1 %"; a share that does not exist (null, NaN: no demand to serve) → "–". */
+export function percent(share: number | null): string {
+  return share === null || !Number.isFinite(share) ? "–" : `${(share * 100).toFixed(1)} %`;
 }
 
 /** 1234567.8 → "1,234,568". */

@@ -129,8 +129,7 @@ describe("generatePlant", () => {
       expect(days.length, product.sku).toBeGreaterThan(0);
       if (product.profile === "new")
         expect(Math.min(...days), product.sku).toBeGreaterThanOrEqual(tenWeeksAgo);
-      if (product.profile === "dead")
-        expect(Math.max(...days), product.sku).toBeLessThan(aYearAgo);
+      if (product.profile === "dead") expect(Math.max(...days), product.sku).toBeLessThan(aYearAgo);
     }
   });
 

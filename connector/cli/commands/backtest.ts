@@ -1,13 +1,13 @@
 import { type Command, Option } from "commander";
 import {
   type AnalyticsConfig,
-  type BacktestFigures,
   type BacktestReport,
   backtestPortfolio,
   type ItemMaster,
   type PeriodKind,
 } from "../../../analytics/index.js";
 import { checkWritable, writeFileAtomic } from "../atomic-write.js";
+import { policyPairs, served } from "../backtest-rows.js";
 import { runAction, UsageError } from "../errors.js";
 import { addInputOptions, type InputOptions, integer, nonNegative } from "../options.js";
 import { readPlanningRun } from "../planning-run.js";
@@ -124,25 +124,18 @@ function withCostOverrides(config: AnalyticsConfig, options: BacktestOptions): A
  * inventory value, stockout periods and orders; then the headline comparison.
  */
 export function backtestSummary(report: BacktestReport): string {
-  const rows: string[][] = [];
-  const figures = [...report.segmented.tiers, report.segmented.total];
-  const baseline = [...report.baseline.tiers, report.baseline.total];
-  figures.forEach((segmented, index) => {
-    const uniform = baseline[index] as BacktestFigures;
-    if (segmented.items === 0) return;
-    rows.push([
-      segmented.tier,
-      String(segmented.items),
-      percent(segmented.targetFillRate),
-      percent(segmented.fillRate),
-      percent(uniform.fillRate),
-      money(segmented.averageInventoryValue),
-      money(uniform.averageInventoryValue),
-      change(segmented.averageInventoryValue, uniform.averageInventoryValue),
-      `${segmented.stockoutPeriods} / ${uniform.stockoutPeriods}`,
-      `${segmented.orders} / ${uniform.orders}`,
-    ]);
-  });
+  const rows = policyPairs(report).map(({ segmented, uniform }) => [
+    segmented.tier,
+    String(segmented.items),
+    percent(segmented.targetFillRate),
+    percent(served(segmented)),
+    percent(served(uniform)),
+    money(segmented.averageInventoryValue),
+    money(uniform.averageInventoryValue),
+    change(segmented.averageInventoryValue, uniform.averageInventoryValue),
+    `${segmented.stockoutPeriods} / ${uniform.stockoutPeriods}`,
+    `${segmented.orders} / ${uniform.orders}`,
+  ]);
   const table = renderTable(
     [
       "tier",

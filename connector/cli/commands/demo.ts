@@ -2,7 +2,6 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Command } from "commander";
 import {
-  type BacktestFigures,
   type BacktestReport,
   backtestPortfolio,
   defaultAnalyticsConfig,
@@ -11,6 +10,7 @@ import {
 } from "../../../analytics/index.js";
 import { generatePlant, isoDay, plantPlanningInput } from "../../sources/demo/index.js";
 import { writeFileAtomic } from "../atomic-write.js";
+import { policyPairs, served } from "../backtest-rows.js";
 import { runAction, UsageError } from "../errors.js";
 import { integer } from "../options.js";
 import { formatPolicies } from "../policy-output.js";
@@ -103,24 +103,15 @@ async function demo(options: DemoOptions): Promise<void> {
 
 /** Per tier: the segmented policy's value and fill rate against its target, then the uniform baseline's. */
 function demoTable(report: BacktestReport): string {
-  const uniformByTier = new Map(report.baseline.tiers.map((figures) => [figures.tier, figures]));
-  const rows = [...report.segmented.tiers, report.segmented.total]
-    .filter((figures) => figures.items > 0)
-    .map((segmented) => {
-      const uniform =
-        segmented.tier === "total"
-          ? report.baseline.total
-          : (uniformByTier.get(segmented.tier) as BacktestFigures);
-      return [
-        segmented.tier,
-        String(segmented.items),
-        money(segmented.averageInventoryValue),
-        percent(segmented.targetFillRate),
-        percent(segmented.fillRate),
-        money(uniform.averageInventoryValue),
-        percent(uniform.fillRate),
-      ];
-    });
+  const rows = policyPairs(report).map(({ segmented, uniform }) => [
+    segmented.tier,
+    String(segmented.items),
+    money(segmented.averageInventoryValue),
+    percent(segmented.targetFillRate),
+    percent(served(segmented)),
+    money(uniform.averageInventoryValue),
+    percent(served(uniform)),
+  ]);
   return renderTable(
     [
       "tier",
@@ -142,6 +133,6 @@ function headline(report: BacktestReport): string {
   const direction = saving >= 0 ? "less" : "more";
   return (
     `The segmented policy holds ${percent(Math.abs(saving))} ${direction} inventory than every item at ` +
-    `${percent(report.baselineServiceTarget)} (uniform), at ${percent(segmented.fillRate)} fill rate against ${percent(uniform.fillRate)}.`
+    `${percent(report.baselineServiceTarget)} (uniform), at ${percent(served(segmented))} fill rate against ${percent(served(uniform))}.`
   );
 }

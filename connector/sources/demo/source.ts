@@ -1,4 +1,6 @@
 import {
+  type AbcClass,
+  abcClasses,
   type DemandMatrix,
   type ItemMaster,
   type LeadTimeSummary,
@@ -17,17 +19,36 @@ const RETURN = DEMAND_EVENT_KINDS.indexOf("return");
 export interface PlantInputOptions {
   /** The analysis period. Default `week`. */
   readonly period?: PeriodKind;
+  /** ABC cut-offs for the BoM parents' classes (`bomParentBestAbc`). Default A 0.80, B 0.95. */
+  readonly abc?: { readonly a: number; readonly b: number };
 }
 
 /**
  * The demo plant as planning input, as the odoo source would extract it from the same plant loaded
  * into Odoo: demand = deliveries + production consumption − customer returns, bucketed into the
  * analysis period over the whole history; lead times from the purchase receipts; sourcing counts
- * from the supplier infos; BoM parents from the BoMs; stock on hand at the end.
+ * from the supplier infos; BoM parents and their best ABC class from the BoMs; stock on hand at the
+ * end.
  */
 export function plantPlanningInput(plant: Plant, options: PlantInputOptions = {}): PlanningInput {
-  const period = options.period ?? "week";
-  return { demand: plantDemand(plant, period), items: plantItems(plant) };
+  const demand = plantDemand(plant, options.period ?? "week");
+  const classes = abcClasses(annualConsumptionValues(plant, demand), options.abc);
+  return { demand, items: plantItems(plant, classes) };
+}
+
+/** Each product's demand over the history, annualised, × unit cost (net returns count as none). */
+function annualConsumptionValues(plant: Plant, demand: DemandMatrix): Float64Array {
+  const periods = demand.periodLabels.length;
+  const years = (plant.endDay - plant.startDay + 1) / 365.25;
+  const values = new Float64Array(plant.products.length);
+  plant.products.forEach((product, row) => {
+    let total = 0;
+    for (let t = row * periods; t < (row + 1) * periods; t++) {
+      total += Math.max(0, demand.quantities[t] as number);
+    }
+    values[row] = (total / years) * product.unitCost;
+  });
+  return values;
 }
 
 /**
@@ -60,20 +81,29 @@ function plantDemand(plant: Plant, period: PeriodKind): DemandMatrix {
   };
 }
 
-function plantItems(plant: Plant): ItemMaster[] {
+function plantItems(plant: Plant, classes: readonly AbcClass[]): ItemMaster[] {
   const vendorCount = new Map<string, number>();
   const minOrderQty = new Map<string, number>();
   for (const info of plant.supplierInfos) {
     vendorCount.set(info.sku, (vendorCount.get(info.sku) ?? 0) + 1);
     if (info.sequence === 1 && info.minQty > 0) minOrderQty.set(info.sku, info.minQty);
   }
+  const rowOf = new Map(plant.products.map((product, row) => [product.sku, row]));
   const parentCount = new Map<string, number>();
+  const bestParentClass = new Map<string, AbcClass>();
   for (const bom of plant.boms) {
-    for (const line of bom.lines) parentCount.set(line.sku, (parentCount.get(line.sku) ?? 0) + 1);
+    const parentClass = classes[rowOf.get(bom.sku) as number] as AbcClass;
+    for (const line of bom.lines) {
+      parentCount.set(line.sku, (parentCount.get(line.sku) ?? 0) + 1);
+      const best = bestParentClass.get(line.sku);
+      // "A" < "B" < "C": the smaller letter is the better class.
+      if (best === undefined || parentClass < best) bestParentClass.set(line.sku, parentClass);
+    }
   }
   const leadTimes = receiptLeadTimes(plant);
   return plant.products.map((product): ItemMaster => {
     const bomParentCount = parentCount.get(product.sku) ?? 0;
+    const bomParentBestAbc = bestParentClass.get(product.sku);
     const moq = minOrderQty.get(product.sku);
     return {
       sku: product.sku,
@@ -83,6 +113,7 @@ function plantItems(plant: Plant): ItemMaster[] {
       ...(product.orderMultiple !== undefined && { orderMultiple: product.orderMultiple }),
       ...(product.purchased && { vendorCount: vendorCount.get(product.sku) ?? 0 }),
       ...(bomParentCount > 0 && { bomParentCount }),
+      ...(bomParentBestAbc !== undefined && { bomParentBestAbc }),
       onHand: product.onHand,
     };
   });
