@@ -1,4 +1,10 @@
 import type { AnalyticsConfig } from "../../analytics/config.js";
+import {
+  type PeriodKind,
+  parsePeriod,
+  periodLabel,
+  toPeriodOrdinal,
+} from "../../analytics/periods.js";
 import type { PlanningInput } from "../sources/planning-input.js";
 import { loadConfigFile } from "./config-file.js";
 import type { InputOptions } from "./options.js";
@@ -28,4 +34,13 @@ export async function readPlanningRun(
     through,
   );
   return { input, config: { ...config, period: input.demand.period } };
+}
+
+/**
+ * A period option (`--as-of`, `--train-until`) as a label of the analysis grid, so that a planner
+ * may give a day (`2024-06-30`) to a weekly or monthly plan.
+ * @throws {PeriodLabelError} on a malformed label or one that cannot sit on the grid.
+ */
+export function periodOnGrid(label: string, period: PeriodKind): string {
+  return periodLabel(toPeriodOrdinal(parsePeriod(label), label, period), period);
 }

@@ -105,6 +105,25 @@ describe("invseg plan", () => {
     );
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/as of 2024-W26/);
+    // A day is placed in its week: 2024-06-30 is the Sunday of 2024-W26.
+    const byDay = runCli(
+      [
+        "plan",
+        "--demand",
+        "demand.csv",
+        "--items",
+        "items.csv",
+        "--as-of",
+        "2024-06-30",
+        "--out",
+        "day.json",
+      ],
+      directory,
+    );
+    expect(byDay.status, byDay.stderr).toBe(0);
+    expect(readFileSync(join(directory, "day.json"), "utf8")).toBe(
+      readFileSync(join(directory, "mid.json"), "utf8"),
+    );
     const monthly = runCli(
       [
         "plan",

@@ -10,7 +10,7 @@ import { checkWritable, writeFileAtomic } from "../atomic-write.js";
 import { policyPairs, served } from "../backtest-rows.js";
 import { runAction, UsageError } from "../errors.js";
 import { addInputOptions, type InputOptions, integer, nonNegative } from "../options.js";
-import { readPlanningRun } from "../planning-run.js";
+import { periodOnGrid, readPlanningRun } from "../planning-run.js";
 import { createProgress } from "../progress.js";
 import { sourceNames } from "../sources.js";
 import { money, percent, renderTable } from "../table.js";
@@ -77,7 +77,7 @@ async function backtest(options: BacktestOptions): Promise<void> {
   let report: BacktestReport;
   try {
     report = backtestPortfolio(run.input.demand, items, config, {
-      trainUntil: options.trainUntil,
+      trainUntil: periodOnGrid(options.trainUntil, run.input.demand.period),
       leadTime: options.leadTimePeriods === undefined ? options.leadTime : "fixed",
       onProgress: (done, total) => progress.update(done / total),
     });

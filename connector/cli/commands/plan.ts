@@ -3,7 +3,7 @@ import { type PortfolioPlan, planPortfolio } from "../../../analytics/index.js";
 import { checkWritable, writeFileAtomic } from "../atomic-write.js";
 import { runAction } from "../errors.js";
 import { addInputOptions, type InputOptions } from "../options.js";
-import { readPlanningRun } from "../planning-run.js";
+import { periodOnGrid, readPlanningRun } from "../planning-run.js";
 import { formatPolicies, outputFormatOf } from "../policy-output.js";
 import { createProgress } from "../progress.js";
 import { sourceNames } from "../sources.js";
@@ -34,7 +34,7 @@ async function plan(options: PlanOptions): Promise<void> {
   let result: PortfolioPlan;
   try {
     result = planPortfolio(input.demand, input.items, config, {
-      ...(options.asOf !== undefined && { asOf: options.asOf }),
+      ...(options.asOf !== undefined && { asOf: periodOnGrid(options.asOf, input.demand.period) }),
       onProgress: (done, total) => progress.update(done / total),
     });
   } finally {
