@@ -40,6 +40,10 @@ for (const benchCase of cases) {
     const samples: Array<Record<string, number>> = [];
     for (let run = 0; run < runs; run++) samples.push(measureInChild(benchCase, workDir));
     process.stdout.write(`${report(benchCase, samples)}\n\n`);
+  } catch (error) {
+    // One broken case must not hide the figures of the others.
+    process.stdout.write(`${benchCase.title}\n  FAILED: ${(error as Error).message}\n\n`);
+    process.exitCode = 1;
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
