@@ -237,6 +237,19 @@ export const jsonFormatSchemas = {
       })
       .strict(),
   ),
+  product_baseline: z
+    .object({
+      taken_at: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
+      products: z.record(
+        z.string().regex(/^\d+$/, "a product id"),
+        z.tuple([
+          z.enum(TIER_CODES as [TierCode, ...TierCode[]]),
+          z.number().int().nonnegative(),
+          z.union([z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/), z.literal("")]),
+        ]),
+      ),
+    })
+    .strict(),
   cost_service_curves: z.partialRecord(
     z.enum(TIER_CODES as [TierCode, ...TierCode[]]),
     z.array(
@@ -254,4 +267,5 @@ export const jsonFormatSchemas = {
 export type DemandHistory = z.infer<typeof jsonFormatSchemas.demand_history>;
 export type MetricValues = z.infer<typeof jsonFormatSchemas.metric_values>;
 export type SyncCursor = z.infer<typeof jsonFormatSchemas.sync_cursor>;
+export type ProductBaseline = z.infer<typeof jsonFormatSchemas.product_baseline>;
 export type CostServiceCurves = z.infer<typeof jsonFormatSchemas.cost_service_curves>;

@@ -61,6 +61,11 @@ class InventorySegmentRun(models.Model):
     suggestion_count = fields.Integer(string="Suggestions")
     event_count = fields.Integer(string="Events")
     sync_cursor = fields.Json(copy=False, help="The connector's resume point per source model.")
+    product_baseline = fields.Json(
+        copy=False,
+        help="The products' segmentation memory before the run wrote anything; a run "
+        "resuming this one after an interruption plans from it.",
+    )
     error = fields.Text(copy=False)
     cost_service_curves = fields.Json(copy=False)
     kpi_ids = fields.One2many("inventory.segment.run.kpi", "run_id", string="KPIs per Segment")
