@@ -4,12 +4,15 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { AnalyticsConfig } from "../../analytics/config.js";
+import { defaultAnalyticsConfig } from "../../analytics/config.js";
 import { parsePeriod, periodLabel } from "../../analytics/periods.js";
 import { createRandom } from "../../analytics/random.js";
 import type { DemandMatrix, ItemMaster } from "../../analytics/types.js";
 import { drawProfile, fillWeeklyDemand } from "../../connector/sources/demo/demand-profiles.js";
 import type { DemandProfile } from "../../connector/sources/demo/plant.js";
 import type { PlanningInput } from "../../connector/sources/planning-input.js";
+import { type MetricFormat, timeSeconds } from "../case.js";
 
 const PROFILE_MIX: ReadonlyArray<readonly [Exclude<DemandProfile, "dependent">, number]> = [
   ["smooth", 0.25],
@@ -77,4 +80,24 @@ export function loadPortfolio(workDir: string): PlanningInput {
     items: ItemMaster[];
   };
   return { demand: { ...grid, quantities }, items };
+}
+
+/** The figures of a timed run over a saved portfolio. */
+export const PORTFOLIO_METRICS: Readonly<Record<string, MetricFormat>> = {
+  seconds: { label: "wall time", unit: "s", decimals: 2 },
+  itemsPerSecond: { label: "throughput", unit: "SKUs/s", decimals: 0 },
+  inputRssMb: { label: "RSS with input loaded", unit: "MB", decimals: 0 },
+};
+
+/** Loads the saved portfolio, then times `work` on it with the default configuration. */
+export async function timePortfolioRun(
+  workDir: string,
+  work: (input: PlanningInput, config: AnalyticsConfig) => unknown,
+): Promise<Record<string, number>> {
+  const input = loadPortfolio(workDir);
+  // What the input alone holds, to tell it apart from what the analytics add to the peak.
+  const inputRssMb = process.memoryUsage().rss / 2 ** 20;
+  const config = defaultAnalyticsConfig();
+  const seconds = await timeSeconds(() => work(input, config));
+  return { seconds, itemsPerSecond: input.items.length / seconds, inputRssMb };
 }

@@ -12,6 +12,10 @@ const autoData = fileURLToPath(new URL("../../../shared/data/auto/", import.meta
 beforeAll(buildCli, 60_000);
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
+/** `invseg plan` on the small files of the first test, with more options. */
+const planSmall = (...options: string[]) =>
+  runCli(["plan", "--demand", "demand.csv", "--items", "items.csv", ...options], directory);
+
 /** Reads a CSV written by `invseg plan` (quoted reasons included) into records. */
 function readPolicies(path: string): Array<Record<string, string>> {
   const text = readFileSync(path, "utf8");
@@ -57,9 +61,7 @@ describe("invseg plan", () => {
       if (week % 4 === 0) demand += `B,${label},${week % 8 === 0 ? 30 : 3}\n`;
     }
     writeFileSync(join(directory, "demand.csv"), demand);
-    const inputs = ["--demand", "demand.csv", "--items", "items.csv"];
-
-    const csv = runCli(["plan", ...inputs, "--out", "policies.csv"], directory);
+    const csv = planSmall("--out", "policies.csv");
     expect(csv.status, csv.stderr).toBe(0);
     expect(csv.stderr).toBe("");
     expect(csv.stdout).toMatch(/Planned 3 items on weekly demand as of 2024-W52 → policies\.csv/);
@@ -69,7 +71,7 @@ describe("invseg plan", () => {
     const records = readPolicies(join(directory, "policies.csv"));
     expect(records.map((record) => record.sku)).toEqual(["A", "B", "C"]);
 
-    const json = runCli(["plan", ...inputs, "--out", "policies.json"], directory);
+    const json = planSmall("--out", "policies.json");
     expect(json.status, json.stderr).toBe(0);
     const policies = JSON.parse(readFileSync(join(directory, "policies.json"), "utf8")) as Array<
       Record<string, unknown>
@@ -89,55 +91,16 @@ describe("invseg plan", () => {
   });
 
   it("plans as of an earlier period, and monthly when asked", () => {
-    const result = runCli(
-      [
-        "plan",
-        "--demand",
-        "demand.csv",
-        "--items",
-        "items.csv",
-        "--as-of",
-        "2024-W26",
-        "--out",
-        "mid.json",
-      ],
-      directory,
-    );
+    const result = planSmall("--as-of", "2024-W26", "--out", "mid.json");
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/as of 2024-W26/);
     // A day is placed in its week: 2024-06-30 is the Sunday of 2024-W26.
-    const byDay = runCli(
-      [
-        "plan",
-        "--demand",
-        "demand.csv",
-        "--items",
-        "items.csv",
-        "--as-of",
-        "2024-06-30",
-        "--out",
-        "day.json",
-      ],
-      directory,
-    );
+    const byDay = planSmall("--as-of", "2024-06-30", "--out", "day.json");
     expect(byDay.status, byDay.stderr).toBe(0);
     expect(readFileSync(join(directory, "day.json"), "utf8")).toBe(
       readFileSync(join(directory, "mid.json"), "utf8"),
     );
-    const monthly = runCli(
-      [
-        "plan",
-        "--demand",
-        "demand.csv",
-        "--items",
-        "items.csv",
-        "--period",
-        "month",
-        "--out",
-        "m.json",
-      ],
-      directory,
-    );
+    const monthly = planSmall("--period", "month", "--out", "m.json");
     // Weeks cannot be summed into months: an ISO week can straddle two.
     expect(monthly.status).toBe(2);
     expect(monthly.stderr).toMatch(
@@ -146,20 +109,7 @@ describe("invseg plan", () => {
   });
 
   it("refuses an as-of period outside the history with exit 2", () => {
-    const result = runCli(
-      [
-        "plan",
-        "--demand",
-        "demand.csv",
-        "--items",
-        "items.csv",
-        "--as-of",
-        "2023-W10",
-        "--out",
-        "early.json",
-      ],
-      directory,
-    );
+    const result = planSmall("--as-of", "2023-W10", "--out", "early.json");
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/2023-W10/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
