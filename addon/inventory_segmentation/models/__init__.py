@@ -8,3 +8,4 @@ from . import inventory_segment_suggestion
 from . import product_product
 from . import product_template
 from . import res_config_settings
+from . import stock_warehouse_orderpoint

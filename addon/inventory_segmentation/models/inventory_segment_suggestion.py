@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from .access import (
@@ -213,10 +213,12 @@ class InventorySegmentSuggestion(models.Model):
         return eligible.ids
 
     def _accept(self, auto_applied):
+        orderpoints = self._upsert_orderpoints()
         for suggestion in self:
-            orderpoint = suggestion._upsert_orderpoint()
             suggestion._record_decision(
-                "accepted", orderpoint_id=orderpoint.id, auto_applied=auto_applied
+                "accepted",
+                orderpoint_id=orderpoints[suggestion._location_key()].id,
+                auto_applied=auto_applied,
             )
 
     def _record_decision(self, state, **extra):
@@ -229,47 +231,54 @@ class InventorySegmentSuggestion(models.Model):
             }
         )
 
-    def _upsert_orderpoint(self):
+    def _location_key(self):
+        return (self.product_id.id, self.location_id.id, self.company_id.id)
+
+    def _upsert_orderpoints(self):
         """Create or update the one orderpoint per (product, location, company) that the
-        unique constraint allows, archived ones included."""
-        self.ensure_one()
-        # The planner's right is checked above; orderpoints need Inventory Administrator.
-        orderpoints = (
-            self.env["stock.warehouse.orderpoint"]
-            .sudo()
-            .with_company(self.company_id)
-            .with_context(active_test=False)
-        )
-        orderpoint = orderpoints.search(
-            [
-                ("product_id", "=", self.product_id.id),
-                ("location_id", "=", self.location_id.id),
-                ("company_id", "=", self.company_id.id),
-            ],
-            limit=1,
-        )
-        vals = {"product_min_qty": self.suggested_min, "product_max_qty": self.suggested_max}
-        if not orderpoint:
-            return orderpoints.create(
+        unique constraint allows, archived ones included; new ones are created in one batch
+        per company. Returns the orderpoints by that key."""
+        # The planner's right is checked by the callers; orderpoints need Inventory
+        # Administrator, which planners need not be.
+        orderpoints = self.env["stock.warehouse.orderpoint"].sudo().with_context(active_test=False)
+        existing = {
+            (op.product_id.id, op.location_id.id, op.company_id.id): op
+            for op in orderpoints.search(
+                [
+                    ("product_id", "in", self.product_id.ids),
+                    ("location_id", "in", self.location_id.ids),
+                    ("company_id", "in", self.company_id.ids),
+                ]
+            )
+        }
+        to_create = {}
+        for suggestion in self:
+            vals = {
+                "product_min_qty": suggestion.suggested_min,
+                "product_max_qty": suggestion.suggested_max,
+            }
+            orderpoint = existing.get(suggestion._location_key())
+            if orderpoint:
+                orderpoint.write(orderpoint._segmentation_accept_vals(vals))
+                continue
+            to_create.setdefault(suggestion.company_id, []).append(
                 {
                     **vals,
-                    "product_id": self.product_id.id,
-                    "location_id": self.location_id.id,
-                    "warehouse_id": (self.warehouse_id or self.location_id.warehouse_id).id,
-                    "company_id": self.company_id.id,
+                    "product_id": suggestion.product_id.id,
+                    "location_id": suggestion.location_id.id,
+                    "warehouse_id": (
+                        suggestion.warehouse_id or suggestion.location_id.warehouse_id
+                    ).id,
+                    "company_id": suggestion.company_id.id,
                     "trigger": "auto",
                 }
             )
-        if not orderpoint.active:
-            vals["active"] = True
-        if orderpoint.trigger == "manual" and orderpoint.create_uid.id == SUPERUSER_ID:
-            # A line the replenishment report created on its own: Odoo deletes those once
-            # nothing is to order, which would silently drop the accepted policy.
-            vals["trigger"] = "auto"
-            if orderpoint.snoozed_until:
-                vals["snoozed_until"] = False
-        orderpoint.write(vals)
-        return orderpoint
+        for company, vals_list in to_create.items():
+            for orderpoint in orderpoints.with_company(company).create(vals_list):
+                existing[
+                    (orderpoint.product_id.id, orderpoint.location_id.id, company.id)
+                ] = orderpoint
+        return existing
 
     def _acceptance_problem(self):
         """Why this suggestion cannot be applied as it is, or an empty string."""
@@ -339,8 +348,22 @@ class InventorySegmentSuggestion(models.Model):
         Returns one id per input, or False where nothing is pending after the call."""
         check_segmentation_role(self.env, GROUP_MANAGER, self.env._("submit suggestions"))
         vals_list = [self._normalize_proposal(index, vals) for index, vals in enumerate(vals_list)]
-        keys = {self._proposal_key(vals) for vals in vals_list}
-        product_ids = list({product for product, __, __ in keys})
+        first_index = {}
+        for index, vals in enumerate(vals_list):
+            other = first_index.setdefault(self._proposal_key(vals), index)
+            if other != index:
+                raise UserError(
+                    self.env._(
+                        "Proposals %(first)s and %(second)s are for the same product and "
+                        "location; send one proposal per product and location.",
+                        first=other,
+                        second=index,
+                    )
+                )
+        product_ids = list({vals["product_id"] for vals in vals_list})
+        # One read of the units for the whole batch (quantities compare to their rounding).
+        products = self.env["product.product"].with_context(active_test=False).browse(product_ids)
+        uom_by_product = {product.id: product.uom_id for product in products}
         pending = self._latest_by_key(
             [("state", "=", "pending"), ("product_id", "in", product_ids)]
         )
@@ -353,7 +376,9 @@ class InventorySegmentSuggestion(models.Model):
             .sudo()
             .search([("product_id", "in", product_ids)])
         }
-        result = []
+        # Each input resolves to a kept pending id, to False, or to its slot among the
+        # records created at the end (in one batch, after the superseded ones are flushed).
+        superseded, to_create, resolved = self.browse(), [], []
         for vals in vals_list:
             key = self._proposal_key(vals)
             current = pending.get(key)
@@ -362,28 +387,44 @@ class InventorySegmentSuggestion(models.Model):
                 vals.setdefault("orderpoint_id", orderpoint.id)
                 vals.setdefault("current_min", orderpoint.product_min_qty)
                 vals.setdefault("current_max", orderpoint.product_max_qty)
-            if current and current._same_quantities(vals):
-                current.write({f: vals[f] for f in _PROPOSAL_DETAIL_FIELDS if f in vals})
-                result.append(current.id)
+            uom = uom_by_product[vals["product_id"]]
+            if current and current._same_quantities(uom, vals):
+                current._refresh_details(vals)
+                resolved.append(("kept", current.id))
                 continue
+            if current:
+                superseded |= current
             moot = (
                 orderpoint
                 and self._quantities_match(
-                    vals, orderpoint.product_min_qty, orderpoint.product_max_qty
+                    uom, vals, orderpoint.product_min_qty, orderpoint.product_max_qty
                 )
-            ) or (key in rejected and rejected[key]._same_quantities(vals))
-            if current:
-                current.with_context(**{_DECIDING: True}).write({"state": "superseded"})
-                # The partial unique index sees the database, not the cache.
-                current.flush_recordset(["state"])
-                del pending[key]
+            ) or (key in rejected and rejected[key]._same_quantities(uom, vals))
             if moot:
-                result.append(False)
+                resolved.append(("kept", False))
                 continue
-            created = self.create(vals)
-            pending[key] = created
-            result.append(created.id)
-        return result
+            resolved.append(("new", len(to_create)))
+            to_create.append(vals)
+        if superseded:
+            superseded.with_context(**{_DECIDING: True}).write({"state": "superseded"})
+            # The partial unique index sees the database, not the cache.
+            superseded.flush_recordset(["state"])
+        created = self.create(to_create)
+        return [created[value].id if kind == "new" else value for kind, value in resolved]
+
+    def _refresh_details(self, vals):
+        """Write the proposal's descriptive fields that changed (a re-run writes none)."""
+        changes = {}
+        for name in _PROPOSAL_DETAIL_FIELDS:
+            if name not in vals:
+                continue
+            value = self[name]
+            if isinstance(value, models.BaseModel):
+                value = value.id
+            if value != vals[name]:
+                changes[name] = vals[name]
+        if changes:
+            self.write(changes)
 
     def _normalize_proposal(self, index, vals):
         if not isinstance(vals, dict):
@@ -419,11 +460,12 @@ class InventorySegmentSuggestion(models.Model):
             latest.setdefault(key, suggestion)
         return latest
 
-    def _same_quantities(self, vals):
-        return self._quantities_match(vals, self.suggested_min, self.suggested_max)
+    def _same_quantities(self, uom, vals):
+        return self._quantities_match(uom, vals, self.suggested_min, self.suggested_max)
 
-    def _quantities_match(self, vals, minimum, maximum):
-        uom = self.env["product.product"].browse(vals["product_id"]).uom_id
+    @staticmethod
+    def _quantities_match(uom, vals, minimum, maximum):
+        """Equal in the product's unit, to its rounding."""
         return (
             uom.compare(vals["suggested_min"], minimum) == 0
             and uom.compare(vals["suggested_max"], maximum) == 0

@@ -264,10 +264,15 @@ class ProductProduct(models.Model):
             raise UserError(
                 self.env._("No product with id %s.", ", ".join(str(i) for i in sorted(missing)))
             )
-        writer = products.with_context(**{_FROM_CONNECTOR: True, _DEFER_TAG_SYNC: True})
+        # No chatter tracking (these fields are not tracked, but preparing it costs a read per
+        # product), and records taken from one recordset so that their reads are batched.
+        writer = products.with_context(
+            **{_FROM_CONNECTOR: True, _DEFER_TAG_SYNC: True}, tracking_disable=True
+        )
+        by_id = {product.id: product for product in writer}
         locked = []
         for row in rows:
-            product = writer.browse(row["id"])
+            product = by_id[row["id"]]
             vals = {name: value for name, value in row.items() if name != "id"}
             if product.segment_locked:
                 locked.append(product.id)

@@ -105,6 +105,15 @@ class TestConnectorWriteBack(SegmentationCase):
             )
         self.assertFalse(self._suggestions(self.wiper), "nothing half-written")
 
+    def test_two_proposals_for_one_location_in_one_call_are_refused(self):
+        with self.assertRaisesRegex(UserError, "Proposals 0 and 2 are for the same product"):
+            self._submit(
+                self._proposal(self.wiper, 1, 2),
+                self._proposal(self.gasket, 1, 2),
+                self._proposal(self.wiper, 3, 4),
+            )
+        self.assertFalse(self._suggestions(self.gasket), "nothing half-written")
+
     def test_events_are_recorded_once_per_key(self):
         events = self.env["inventory.segment.event"].with_user(self.manager)
         late = {
