@@ -4,12 +4,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BacktestReport } from "../../analytics/types.js";
-import { buildCli, runCli } from "./run-cli.js";
+import { buildCli, removeCli, runCli } from "./run-cli.js";
 
 const directory = mkdtempSync(join(tmpdir(), "invseg-cli-backtest-"));
 const autoData = fileURLToPath(new URL("../../../shared/data/auto/", import.meta.url));
 beforeAll(buildCli, 60_000);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+  removeCli();
+});
 
 function readReport(name: string): BacktestReport {
   return JSON.parse(readFileSync(join(directory, name), "utf8")) as BacktestReport;

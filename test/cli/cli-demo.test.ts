@@ -2,11 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCli, runCli } from "./run-cli.js";
+import { buildCli, removeCli, runCli } from "./run-cli.js";
 
 const directory = mkdtempSync(join(tmpdir(), "invseg-cli-demo-"));
 beforeAll(buildCli, 60_000);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+  removeCli();
+});
 
 describe("invseg demo", () => {
   it("plans and backtests the generated plant, prints the tier table and writes out/", () => {

@@ -2,11 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildCli, runCli } from "./run-cli.js";
+import { buildCli, removeCli, runCli } from "./run-cli.js";
 
 const directory = mkdtempSync(join(tmpdir(), "invseg-cli-errors-"));
 beforeAll(buildCli, 60_000);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+  removeCli();
+});
 
 const ITEMS = "sku,unit_cost\nA,10\nB,2.5\n";
 const DEMAND = "sku,period,quantity\nA,2024-01,5\nA,2024-02,3\nB,2024-01,1\n";

@@ -4,13 +4,16 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POLICY_COLUMNS } from "../../connector/cli/policy-output.js";
-import { buildCli, runCli } from "./run-cli.js";
+import { buildCli, removeCli, runCli } from "./run-cli.js";
 
 const directory = mkdtempSync(join(tmpdir(), "invseg-cli-plan-"));
 // The AUTO data set lives beside the repository and may not be copied into it.
 const autoData = fileURLToPath(new URL("../../../shared/data/auto/", import.meta.url));
 beforeAll(buildCli, 60_000);
-afterAll(() => rmSync(directory, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(directory, { recursive: true, force: true });
+  removeCli();
+});
 
 /** `invseg plan` on the small files of the first test, with more options. */
 const planSmall = (...options: string[]) =>

@@ -3,14 +3,20 @@
  * (the same build as dist/invseg.js), in a child process, with its own working directory.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 // Inside node_modules so that the bundle's external packages resolve from the project.
-const bundle = join(root, "node_modules", ".cache", "invseg-cli-test", `invseg-${process.pid}.mjs`);
+const bundle = join(
+  root,
+  "node_modules",
+  ".cache",
+  "invseg-cli-test",
+  `invseg-${process.pid}-${Math.random().toString(36).slice(2)}.mjs`,
+);
 let built: Promise<void> | undefined;
 
 /** Bundles the CLI once per test process. */
@@ -29,6 +35,12 @@ export function buildCli(): Promise<void> {
     });
   })();
   return built;
+}
+
+/** Deletes the bundle; call from `afterAll`. */
+export function removeCli(): void {
+  rmSync(bundle, { force: true });
+  built = undefined;
 }
 
 export interface CliResult {
