@@ -32,7 +32,6 @@ export interface AllocationTargets {
 
 const LOG_LOW = -40;
 const LOG_HIGH = 50;
-const STEPS = 64;
 
 /**
  * Sets per-item service levels that minimise inventory value subject to fill-rate targets for
@@ -60,42 +59,45 @@ export function allocateServiceLevels(
   const { itemCount } = curves;
   const groupCount = targets.groupTargets.length;
   const members = groupMembers(targets.groupOf, itemCount, groupCount);
-  const prices = new Float64Array(groupCount);
+  const groupOf = Int32Array.from({ length: itemCount }, (_, i) => targets.groupOf[i] as number);
+  const groupPrices = new Float64Array(groupCount);
   const chosen = new Int32Array(itemCount);
 
   for (let group = 0; group < groupCount; group++) {
     const target = targets.groupTargets[group];
     const items = members[group] as Int32Array;
     if (target === null || target === undefined || items.length === 0) continue;
-    prices[group] = lowestPrice(target, (price) => {
-      const served = chooseAll(curves, items, () => price, chosen);
-      return served / totalWeight(curves, items);
+    const weight = totalWeight(curves, items);
+    const alone = new Float64Array(groupCount);
+    groupPrices[group] = lowestPrice(target, (price) => {
+      alone[group] = price;
+      return chooseAll(curves, items, groupOf, alone, 0, chosen) / weight;
     });
   }
 
   const everyone = Int32Array.from({ length: itemCount }, (_, i) => i);
-  const priceOf = (global: number) => (item: number) =>
-    Math.max(global, prices[targets.groupOf[item] as number] as number);
   let global = 0;
   if (targets.goal !== null) {
-    const goal = targets.goal;
     const weight = totalWeight(curves, everyone);
     global = lowestPrice(
-      goal,
-      (price) => chooseAll(curves, everyone, priceOf(price), chosen) / weight,
+      targets.goal,
+      (price) => chooseAll(curves, everyone, groupOf, groupPrices, price, chosen) / weight,
     );
   }
-  chooseAll(curves, everyone, priceOf(global), chosen);
+  chooseAll(curves, everyone, groupOf, groupPrices, global, chosen);
   return chosen;
 }
 
-/** The smallest price (by bisection on its logarithm) at which `served(price)` reaches `target`. */
+/**
+ * The smallest price at which `served(price)` reaches `target`: bisection on the logarithm of the
+ * price, to a relative precision of 1e-4 (the served fill changes in steps, so finer is pointless).
+ */
 function lowestPrice(target: number, served: (price: number) => number): number {
   if (served(0) >= target) return 0;
   let low = LOG_LOW;
   let high = LOG_HIGH;
   if (served(Math.exp(high)) < target) return Math.exp(high);
-  for (let step = 0; step < STEPS; step++) {
+  while (high - low > 1e-4) {
     const middle = (low + high) / 2;
     if (served(Math.exp(middle)) >= target) high = middle;
     else low = middle;
@@ -103,11 +105,16 @@ function lowestPrice(target: number, served: (price: number) => number): number 
   return Math.exp(high);
 }
 
-/** Each item's best candidate at its price; returns Σ weight · fill over the items. */
+/**
+ * Each item's best candidate at its price (the higher of its group's and the global one); returns
+ * Σ weight · fill over the items.
+ */
 function chooseAll(
   curves: ServiceCurves,
   items: Int32Array,
-  priceOf: (item: number) => number,
+  groupOf: Int32Array,
+  groupPrices: Float64Array,
+  globalPrice: number,
   chosen: Int32Array,
 ): number {
   const { width, counts, floors, fillRates, values, weights } = curves;
@@ -116,7 +123,8 @@ function chooseAll(
     const item = items[n] as number;
     const base = item * width;
     const weight = weights[item] as number;
-    const price = priceOf(item) * weight;
+    const groupPrice = groupPrices[groupOf[item] as number] as number;
+    const price = (groupPrice > globalPrice ? groupPrice : globalPrice) * weight;
     let best = floors[item] as number;
     let bestGain = price * (fillRates[base + best] as number) - (values[base + best] as number);
     const count = counts[item] as number;

@@ -7,10 +7,10 @@ export interface TierInput {
   /** Months without demand at the end of the history, or null when the history is too short to tell. */
   readonly monthsWithoutDemand: number | null;
   /** A planner's lock, kept whatever the score. */
-  readonly lockedTier?: Tier;
+  readonly lockedTier?: Tier | undefined;
   /** The tier in force before this run, and how many runs in a row computed a lower one. */
-  readonly previousTier?: Tier;
-  readonly deescalationStreak?: number;
+  readonly previousTier?: Tier | undefined;
+  readonly deescalationStreak?: number | undefined;
 }
 
 /** An item's tier, the tier the score alone gives, the hysteresis memory, and the reason. */

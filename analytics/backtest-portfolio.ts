@@ -33,6 +33,12 @@ export interface BacktestOptions {
    * worth, at most the training length.
    */
   readonly warmupPeriods?: number;
+  /**
+   * The portfolio fill-rate goal of the segmented policy. `configured` (default): the configuration's
+   * `allocator.fillRateGoal`. `baseline`: the fill rate the plan's own demand models expect of the
+   * uniform baseline, so that both policies promise the same service and differ in how they buy it.
+   */
+  readonly segmentedGoal?: "configured" | "baseline";
   /** Called now and then with work done and work in all. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -80,16 +86,18 @@ export function backtestPortfolio(
     Math.max(0, Math.round(options.warmupPeriods ?? (6 * DAYS_PER_MONTH) / dayCount)),
   );
   const progress = options.onProgress;
-  const engine = runPlan(demand, items, config, {
+  const baseline = new BaselinePolicy(items.length, config);
+  const { policy, plan } = runPlan(demand, items, config, {
     historyLength: trainEnd,
     wholePeriodLeadTimes: true,
     onProgress: progress ? (done, total) => progress(done, total + items.length) : undefined,
+    inspect: (item, models, policy) => baseline.set(item, models, policy, periodsPerYear),
+    portfolioGoal: (policy) =>
+      options.segmentedGoal === "baseline"
+        ? weightedMean(baseline.expectedFillRates, policy.demandPerPeriod)
+        : config.allocator.fillRateGoal,
   });
-  const { policy, plan } = engine;
-  const baseline = baselinePolicy(policy, config, periodsPerYear);
-  const baselineExpected = Float64Array.from(engine.demands, (model: PolicyDemand, i) =>
-    expectedFillRate(model, baseline.reorderPoints[i] as number, baseline.maxStocks[i] as number),
-  );
+  const uniform = baseline.simulationPolicy(policy);
 
   const mode = options.leadTime ?? "fixed";
   const draws = () =>
@@ -105,7 +113,7 @@ export function backtestPortfolio(
       : undefined;
   const window = { start: trainEnd - warmup, measureFrom: trainEnd, end: periods, periodsPerYear };
   const segmentedRun = simulatePolicy(demand.quantities, periods, policy, window, draws());
-  const baselineRun = simulatePolicy(demand.quantities, periods, baseline, window, draws());
+  const baselineRun = simulatePolicy(demand.quantities, periods, uniform, window, draws());
   progress?.(items.length * 3, items.length * 3);
 
   return {
@@ -120,58 +128,75 @@ export function backtestPortfolio(
       policy.demandPerPeriod,
       policy.expectedFillRates,
     ),
-    baseline: summarize(baselineRun, policy.tierIndex, baseline.weights, baselineExpected),
+    baseline: summarize(
+      baselineRun,
+      policy.tierIndex,
+      policy.meanDemand,
+      baseline.expectedFillRates,
+    ),
     baselineServiceTarget: config.tiers.standard.serviceTarget,
     expectedFillRate: plan.expectedFillRate,
   };
 }
 
-interface BaselinePolicy extends SimulationPolicy {
-  readonly weights: Float64Array;
+/**
+ * The uniform baseline, built item by item while the plan runs: every item at the standard tier's
+ * target through z·σ·√(L + R) on its mean and sd, and what the plan's demand models expect of it.
+ */
+class BaselinePolicy {
+  readonly reorderPoints: Float64Array;
+  readonly maxStocks: Float64Array;
+  readonly expectedFillRates: Float64Array;
+  private readonly z: number;
+
+  constructor(count: number, config: AnalyticsConfig) {
+    this.reorderPoints = new Float64Array(count);
+    this.maxStocks = new Float64Array(count);
+    this.expectedFillRates = new Float64Array(count);
+    this.z = normalQuantile(config.tiers.standard.serviceTarget);
+  }
+
+  set(item: number, models: PolicyDemand, policy: PolicyArrays, periodsPerYear: number): void {
+    const mean = policy.meanDemand[item] as number;
+    const review = policy.reviewPeriods[item] as number;
+    const protection = (policy.leadTimePeriods[item] as number) + review;
+    let reorderPoint = 0;
+    let quantity = 0;
+    if (mean > 0) {
+      const safety = this.z * (policy.sdDemand[item] as number) * Math.sqrt(protection);
+      reorderPoint = roundUp(
+        Math.max(0, mean * protection + safety),
+        policy.lattices[item] as number,
+      );
+      quantity = orderQuantity({
+        economicOrderQuantity: economicOrderQuantity(
+          mean * periodsPerYear,
+          policy.orderCosts[item] as number,
+          policy.holdingCostsPerYear[item] as number,
+        ),
+        reviewPeriodDemand: mean * review,
+        minOrderQty: policy.minOrderQuantities[item] as number,
+        orderMultiple: policy.orderMultiples[item] as number,
+      });
+    }
+    this.reorderPoints[item] = reorderPoint;
+    this.maxStocks[item] = reorderPoint + quantity;
+    this.expectedFillRates[item] = expectedFillRate(models, reorderPoint, reorderPoint + quantity);
+  }
+
+  simulationPolicy(policy: PolicyArrays): SimulationPolicy {
+    return { ...policy, reorderPoints: this.reorderPoints, maxStocks: this.maxStocks };
+  }
 }
 
-/** Every item at the standard tier's target through z·σ·√(L + R) on its mean and sd. */
-function baselinePolicy(
-  policy: PolicyArrays,
-  config: AnalyticsConfig,
-  periodsPerYear: number,
-): BaselinePolicy {
-  const count = policy.reorderPoints.length;
-  const z = normalQuantile(config.tiers.standard.serviceTarget);
-  const reorderPoints = new Float64Array(count);
-  const maxStocks = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const mean = policy.meanDemand[i] as number;
-    const review = policy.reviewPeriods[i] as number;
-    const protection = (policy.leadTimePeriods[i] as number) + review;
-    const lattice = policy.lattices[i] as number;
-    const reorderPoint =
-      mean > 0
-        ? roundUp(
-            Math.max(
-              0,
-              mean * protection + z * (policy.sdDemand[i] as number) * Math.sqrt(protection),
-            ),
-            lattice,
-          )
-        : 0;
-    const quantity =
-      mean > 0
-        ? orderQuantity({
-            economicOrderQuantity: economicOrderQuantity(
-              mean * periodsPerYear,
-              policy.orderCosts[i] as number,
-              policy.holdingCostsPerYear[i] as number,
-            ),
-            reviewPeriodDemand: mean * review,
-            minOrderQty: policy.minOrderQuantities[i] as number,
-            orderMultiple: policy.orderMultiples[i] as number,
-          })
-        : 0;
-    reorderPoints[i] = reorderPoint;
-    maxStocks[i] = reorderPoint + quantity;
+function weightedMean(values: Float64Array, weights: Float64Array): number {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += (values[i] as number) * (weights[i] as number);
+    total += weights[i] as number;
   }
-  return { ...policy, reorderPoints, maxStocks, weights: policy.meanDemand };
+  return total > 0 ? sum / total : 1;
 }
 
 function summarize(

@@ -16,8 +16,10 @@ export type ServiceMeasure = (typeof SERVICE_MEASURES)[number];
 
 /**
  * Whether a tier's target binds every item (`item`: a floor no item of the tier falls below) or the
- * tier as a whole (`tier`: the demand-weighted expected fill rate of the tier reaches the target and
- * the allocator decides which items carry more or less of it). `tier` needs the `fill` measure.
+ * tier as a whole (`tier`: the allocator decides which items carry more or less of it). A tier-wide
+ * fill-rate target is met by the tier's demand-weighted expected fill rate; a tier-wide cycle-service
+ * target asks for the fill rate the tier would have with every item at that cycle service — the
+ * service of the uniform rule, bought at the least inventory value.
  */
 export const TARGET_SCOPES = ["item", "tier"] as const;
 export type TargetScope = (typeof TARGET_SCOPES)[number];
@@ -44,11 +46,6 @@ function tierPolicy(defaults: {
       /** Whether suggestions of this tier may be applied without a planner's review. */
       autoApply: z.boolean().default(defaults.autoApply),
     })
-    .refine((tier) => tier.targetScope === "item" || tier.serviceMeasure === "fill", {
-      message:
-        "a tier-wide target (targetScope 'tier') must be a fill rate (serviceMeasure 'fill')",
-      path: ["targetScope"],
-    })
     .prefault({});
 }
 
@@ -61,9 +58,9 @@ function tierPolicy(defaults: {
  * - `pattern` ADI 1.32 and CV² 0.49: Syntetos, Boylan & Croston (2005), JORS 56(5) 495–503.
  *   `newItemMonths` 3: an item whose first demand is more recent has too little history to classify.
  * - `obsoleteAfterMonths` 12: no demand in the last 12 months makes an item obsolete.
- * - `tiers`: critical 99 % and essential 97 % cycle service on every item; standard 93 % fill rate
- *   across the tier (the allocator spreads it so that cheap fast items carry more); obsolete 0 (buy
- *   to order). Review every 7 / 14 / 30 / 90 days.
+ * - `tiers`: critical 99 % and essential 97 % cycle service on every item (DESIGN.md); standard
+ *   93 % fill rate across the tier, spread by the allocator so that cheap fast items carry more of it
+ *   and expensive slow ones less; obsolete 0 (buy to order). Review every 7 / 14 / 30 / 90 days.
  * - `criticality`: points per risk signal, essential from 40 and critical from 65 points.
  * - `hysteresisRuns` 3: a tier is lowered only after 3 consecutive runs computed a lower one.
  * - `defaults` order cost 50, holding 25 %/year of unit cost, lead time 14 ± 0 days, no MOQ, order

@@ -7,10 +7,10 @@ export interface CriticalitySignals {
   readonly xyz: XyzClass;
   readonly leadTimeDays: number;
   readonly leadTimeSdDays: number;
-  readonly bomParentCount?: number;
-  readonly bomParentBestAbc?: AbcClass;
-  readonly vendorCount?: number;
-  readonly activeEvent?: string;
+  readonly bomParentCount?: number | undefined;
+  readonly bomParentBestAbc?: AbcClass | undefined;
+  readonly vendorCount?: number | undefined;
+  readonly activeEvent?: string | undefined;
 }
 
 /** One signal's contribution to the score, with the words for the reason. */

@@ -1,5 +1,6 @@
 import {
   type DemandModel,
+  type DiscreteModel,
   GammaModel,
   NormalModel,
   negativeBinomialModel,
@@ -42,10 +43,13 @@ const NORMAL_SHAPE = 400;
  * The model follows the pattern: normal for smooth demand, gamma for erratic demand (skewed, never
  * negative), and for intermittent, lumpy and new items a negative binomial with that mean and
  * variance (a Poisson when the variance does not exceed the mean) — never a normal z·σ·√L, which
- * misplaces the tail of lumpy demand. Items counted in fractions of a unit get a gamma instead of
- * the negative binomial. Sources: Syntetos, Babai & Altay (2012), "On the demand distributions of
+ * misplaces the tail of lumpy demand. Items counted in fractions of a unit, and interval demands
+ * too large or too dispersed to tabulate in a few hundred units, get a gamma with the same moments
+ * instead of the negative binomial. Sources: Syntetos, Babai & Altay (2012), "On the demand distributions of
  * spare parts", IJPR 50(8); Snyder, Ord & Beaumont (2012), IJF 28(2), for the negative binomial.
  * @param input the item's demand, the interval and the lead-time spread.
+ * @param into a discrete model whose tables to reuse (a planning run tabulates many items); the
+ *   result is then only valid until the next call with the same `into`.
  * @returns a {@link DemandModel}; a zero model without demand.
  * @example
  * const model = leadTimeDemandModel({
@@ -55,7 +59,7 @@ const NORMAL_SHAPE = 400;
  * model.mean; // 30
  * model.variance; // 3·4 + 10²·0.25 = 37
  */
-export function leadTimeDemandModel(input: LeadTimeDemandInput): DemandModel {
+export function leadTimeDemandModel(input: LeadTimeDemandInput, into?: DiscreteModel): DemandModel {
   const rate = input.demandPerPeriod;
   const t = input.periods;
   if (input.pattern === "none" || !(rate > 0) || !(t > 0 || input.leadTimeSdPeriods > 0)) {
@@ -74,7 +78,9 @@ export function leadTimeDemandModel(input: LeadTimeDemandInput): DemandModel {
       return continuousSkewed(mean, variance);
     default:
       if (!input.wholeUnits) return continuousSkewed(mean, variance);
-      return variance > mean ? negativeBinomialModel(mean, variance) : poissonModel(mean);
+      return variance > mean
+        ? negativeBinomialModel(mean, variance, into)
+        : poissonModel(mean, into);
   }
 }
 

@@ -177,52 +177,77 @@ export class GammaModel extends ContinuousModel {
 /**
  * A distribution on 0, 1, 2, … tabulated from its probabilities, with the loss and its running sum
  * H(y) = Σ_{j ≥ y} E[(X − j)⁺] so that an average over inventory positions costs O(1).
+ * The tables live in buffers that grow as needed and are reused by the next `load…` call, so that a
+ * planning run over many items tabulates without allocating per item.
  */
 export class DiscreteModel implements DemandModel {
-  readonly mean: number;
-  readonly variance: number;
-  private readonly cumulative: Float64Array;
-  private readonly losses: Float64Array;
-  private readonly lossSums: Float64Array;
+  kind: DemandDistribution = "negative-binomial";
+  mean = 0;
+  variance = 0;
+  private size = 0;
+  private cumulative = new Float64Array(64);
+  private losses = new Float64Array(65);
+  private lossSums = new Float64Array(66);
 
-  constructor(
-    readonly kind: DemandDistribution,
-    probabilities: Float64Array,
-  ) {
-    const size = probabilities.length;
-    let total = 0;
-    let first = 0;
-    let second = 0;
-    for (let k = 0; k < size; k++) {
-      const p = probabilities[k] as number;
-      total += p;
-      first += k * p;
-      second += k * k * p;
-    }
-    // Renormalise the truncated tail away.
-    this.mean = first / total;
-    this.variance = Math.max(0, second / total - this.mean * this.mean);
-    this.cumulative = new Float64Array(size);
-    this.losses = new Float64Array(size + 1);
-    this.lossSums = new Float64Array(size + 2);
+  /**
+   * Negative binomial with the given mean and variance (variance > mean): r = mean²/(variance −
+   * mean), p = mean/variance; P(0) = p^r, P(k) = P(k − 1)·(k − 1 + r)/k·(1 − p).
+   * @returns false when P(0) would underflow or the table would exceed its maximum length: use a
+   *   continuous model instead.
+   */
+  loadNegativeBinomial(mean: number, variance: number): boolean {
+    const p = mean / variance;
+    const r = (mean * mean) / (variance - mean);
+    const logZero = r * Math.log(p);
+    if (logZero < -700) return false;
+    this.kind = "negative-binomial";
+    const q = 1 - p;
+    let probability = Math.exp(logZero);
     let cumulative = 0;
-    let loss = this.mean;
-    for (let k = 0; k < size; k++) {
-      this.losses[k] = loss;
-      cumulative += (probabilities[k] as number) / total;
-      this.cumulative[k] = Math.min(1, cumulative);
-      loss = Math.max(0, loss - (1 - cumulative));
+    let k = 0;
+    for (; k < MAX_SUPPORT; k++) {
+      if (k > 0) probability *= ((k - 1 + r) / k) * q;
+      this.ensure(k + 1);
+      this.cumulative[k] = probability;
+      cumulative += probability;
+      if (k > mean && 1 - cumulative < TAIL) break;
     }
-    this.losses[size] = loss;
-    for (let k = size; k >= 0; k--) {
-      this.lossSums[k] = (this.lossSums[k + 1] as number) + (this.losses[k] as number);
+    if (k >= MAX_SUPPORT) return false;
+    this.finish(k + 1);
+    return true;
+  }
+
+  /** Poisson with the given mean. @returns false when the table would be too long (large means). */
+  loadPoisson(mean: number): boolean {
+    if (mean > 700) return false;
+    this.kind = "poisson";
+    let probability = Math.exp(-mean);
+    let cumulative = 0;
+    let k = 0;
+    for (; k < MAX_SUPPORT; k++) {
+      if (k > 0) probability *= mean / k;
+      this.ensure(k + 1);
+      this.cumulative[k] = probability;
+      cumulative += probability;
+      if (k > mean && 1 - cumulative < TAIL) break;
     }
+    if (k >= MAX_SUPPORT) return false;
+    this.finish(k + 1);
+    return true;
+  }
+
+  /** An empirical distribution: `counts[k]` observations of demand k (bootstraps). */
+  loadCounts(kind: DemandDistribution, counts: ArrayLike<number>, size: number): void {
+    this.kind = kind;
+    this.ensure(size);
+    for (let k = 0; k < size; k++) this.cumulative[k] = counts[k] as number;
+    this.finish(size);
   }
 
   cdf(x: number): number {
     if (x < 0) return 0;
     const k = Math.floor(x);
-    return k >= this.cumulative.length ? 1 : (this.cumulative[k] as number);
+    return k >= this.size ? 1 : (this.cumulative[k] as number);
   }
 
   loss(x: number): number {
@@ -247,8 +272,8 @@ export class DiscreteModel implements DemandModel {
     if (p <= 0) return 0;
     const table = this.cumulative;
     let low = 0;
-    let high = table.length - 1;
-    if ((table[high] as number) < p) return table.length;
+    let high = this.size - 1;
+    if ((table[high] as number) < p) return this.size;
     while (low < high) {
       const middle = (low + high) >> 1;
       if ((table[middle] as number) >= p) high = middle;
@@ -257,14 +282,54 @@ export class DiscreteModel implements DemandModel {
     return low;
   }
 
+  /** Grows the buffers to hold at least `size` probabilities, keeping what they hold. */
+  private ensure(size: number): void {
+    if (size <= this.cumulative.length) return;
+    const grown = new Float64Array(Math.max(size, this.cumulative.length * 2));
+    grown.set(this.cumulative);
+    this.cumulative = grown;
+    this.losses = new Float64Array(grown.length + 1);
+    this.lossSums = new Float64Array(grown.length + 2);
+  }
+
+  /** Turns the probabilities in `cumulative[0, size)` into the tables, renormalising the tail away. */
+  private finish(size: number): void {
+    const probabilities = this.cumulative;
+    let total = 0;
+    let first = 0;
+    let second = 0;
+    for (let k = 0; k < size; k++) {
+      const p = probabilities[k] as number;
+      total += p;
+      first += k * p;
+      second += k * k * p;
+    }
+    this.size = size;
+    this.mean = first / total;
+    this.variance = Math.max(0, second / total - this.mean * this.mean);
+    let cumulative = 0;
+    let loss = this.mean;
+    for (let k = 0; k < size; k++) {
+      this.losses[k] = loss;
+      cumulative += (probabilities[k] as number) / total;
+      probabilities[k] = Math.min(1, cumulative);
+      loss = Math.max(0, loss - (1 - cumulative));
+    }
+    this.losses[size] = loss;
+    this.lossSums[size + 1] = 0;
+    for (let k = size; k >= 0; k--) {
+      this.lossSums[k] = (this.lossSums[k + 1] as number) + (this.losses[k] as number);
+    }
+  }
+
   private lossAt(k: number): number {
     if (k < 0) return this.mean - k;
-    return k < this.losses.length ? (this.losses[k] as number) : 0;
+    return k <= this.size ? (this.losses[k] as number) : 0;
   }
 
   /** Σ_{j ≥ y} E[(X − j)⁺], for any integer y. */
   private lossSumFrom(y: number): number {
-    if (y >= this.lossSums.length) return 0;
+    if (y > this.size) return 0;
     if (y >= 0) return this.lossSums[y] as number;
     const steps = -y;
     // Below zero the loss is mean − j: add the arithmetic series.
@@ -291,57 +356,30 @@ export class ZeroModel implements DemandModel {
   }
 }
 
-const TAIL = 1e-12;
-const MAX_SUPPORT = 2_000_000;
+/** Tables stop once the remaining tail holds less than this probability. */
+const TAIL = 1e-10;
+/**
+ * Tables longer than this hand over to a gamma with the same moments: only very overdispersed or
+ * large demands get there, where the gamma tracks the negative binomial closely and costs O(1).
+ */
+const MAX_SUPPORT = 640;
 
 /**
- * Negative binomial with the given mean and variance (variance > mean): r = mean²/(variance − mean),
- * success probability p = mean/variance; P(0) = p^r, P(k) = P(k − 1)·(k − 1 + r)/k·(1 − p).
- * Falls back to a gamma with the same moments when P(0) would underflow (very large means).
+ * Negative binomial with the given mean and variance (variance > mean), tabulated into `into` when
+ * given (reusing its buffers), else into a new model; a gamma with the same moments when the table
+ * would be too long (see `MAX_SUPPORT`).
  */
-export function negativeBinomialModel(mean: number, variance: number): DemandModel {
-  const p = mean / variance;
-  const r = (mean * mean) / (variance - mean);
-  const logZero = r * Math.log(p);
-  if (logZero < -700) return new GammaModel(mean, variance);
-  return new DiscreteModel(
-    "negative-binomial",
-    tabulate(Math.exp(logZero), (k) => ((k - 1 + r) / k) * (1 - p), mean, variance),
-  );
-}
-
-/** Poisson with the given mean; a gamma with variance = mean when e^(−mean) would underflow. */
-export function poissonModel(mean: number): DemandModel {
-  if (mean > 700) return new GammaModel(mean, mean);
-  return new DiscreteModel(
-    "poisson",
-    tabulate(Math.exp(-mean), (k) => mean / k, mean, mean),
-  );
-}
-
-function tabulate(
-  zero: number,
-  ratio: (k: number) => number,
+export function negativeBinomialModel(
   mean: number,
   variance: number,
-): Float64Array {
-  // Enough support for the tail beyond mean + 40 sd, grown if the tail is heavier than that.
-  let size = Math.min(MAX_SUPPORT, Math.ceil(mean + 40 * Math.sqrt(variance) + 10));
-  let table = new Float64Array(size);
-  let probability = zero;
-  let cumulative = 0;
-  let k = 0;
-  for (; k < MAX_SUPPORT; k++) {
-    if (k > 0) probability *= ratio(k);
-    if (k >= size) {
-      const grown = new Float64Array(Math.min(MAX_SUPPORT, size * 2));
-      grown.set(table);
-      table = grown;
-      size = grown.length;
-    }
-    table[k] = probability;
-    cumulative += probability;
-    if (k > mean && 1 - cumulative < TAIL) break;
-  }
-  return table.subarray(0, Math.min(k + 1, size));
+  into?: DiscreteModel,
+): DemandModel {
+  const model = into ?? new DiscreteModel();
+  return model.loadNegativeBinomial(mean, variance) ? model : new GammaModel(mean, variance);
+}
+
+/** Poisson with the given mean (see {@link negativeBinomialModel}); a gamma for large means. */
+export function poissonModel(mean: number, into?: DiscreteModel): DemandModel {
+  const model = into ?? new DiscreteModel();
+  return model.loadPoisson(mean) ? model : new GammaModel(mean, mean);
 }

@@ -11,15 +11,17 @@ import { criticalityScore } from "../criticality-score.js";
 import { demandPattern } from "../demand-pattern.js";
 import { type DemandStatistics, demandStatistics } from "../demand-statistics.js";
 import { sbaDemandRate, tsbDemandRate } from "../intermittent-demand-rate.js";
-import { leadTimeDemandModel } from "../lead-time-demand.js";
+import { type LeadTimeDemandInput, leadTimeDemandModel } from "../lead-time-demand.js";
 import { economicOrderQuantity, orderQuantity } from "../order-quantity.js";
 import {
+  expectedFillRate,
   type PolicyDemand,
   reorderPointForCycleService,
   reorderPointForFillRate,
 } from "../service-level.js";
 import {
   type AbcClass,
+  type DemandDistribution,
   type DemandMatrix,
   type DemandPattern,
   type ItemMaster,
@@ -30,9 +32,10 @@ import {
   type XyzClass,
 } from "../types.js";
 import { xyzClass } from "../xyz-class.js";
-import { LevelDriftMeter, levelErrorVariance } from "./level-drift.js";
+import { DiscreteModel } from "./demand-model.js";
+import { LevelDriftMeter, levelErrorVariance, predictiveVariance } from "./level-drift.js";
 import { mean as meanOf, sumOfSquaredDeviations } from "./moments.js";
-import { costServiceCurve, itemRecord, summarizeTier } from "./plan-records.js";
+import { costServiceCurves, itemRecord, summarizeTiers } from "./plan-records.js";
 import { CANDIDATES, createCandidateTable, fillCandidates } from "./service-curve.js";
 
 /** Days in an average month (365.25 / 12): months in the configuration convert with it. */
@@ -49,6 +52,18 @@ export interface EngineOptions {
   /** Round lead times to whole periods (the simulator moves in whole periods). */
   readonly wholePeriodLeadTimes: boolean;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
+  /**
+   * Called for each item once its policy inputs (in `policy`) and demand models are known; the
+   * models are only valid during the call (their tables are reused for the next item).
+   */
+  readonly inspect?:
+    | ((item: number, demand: PolicyDemand, policy: PolicyArrays) => void)
+    | undefined;
+  /**
+   * Sets the portfolio fill-rate goal once every item has been inspected (the backtest uses it to
+   * promise the baseline's service); default: the configured goal.
+   */
+  readonly portfolioGoal?: ((policy: PolicyArrays) => number | null) | undefined;
 }
 
 /** The plan's policy as typed arrays, item-aligned, for the simulator. */
@@ -76,8 +91,6 @@ export interface PolicyArrays {
 export interface EngineResult {
   readonly plan: PortfolioPlan;
   readonly policy: PolicyArrays;
-  /** The demand models of each item's policy. */
-  readonly demands: readonly PolicyDemand[];
 }
 
 /** Per-item facts gathered in the first pass. */
@@ -105,17 +118,25 @@ export function runPlan(
   const progress = options.onProgress;
   const total = itemCount * 2;
 
+  const patternOptions = {
+    adiCutoff: config.pattern.adiCutoff,
+    cv2Cutoff: config.pattern.cv2Cutoff,
+    minHistoryPeriods: minHistory,
+  };
+  const tierOptions = {
+    essentialScore: config.criticality.essentialScore,
+    criticalScore: config.criticality.criticalScore,
+    hysteresisRuns: config.hysteresisRuns,
+    obsoleteAfterMonths: config.obsoleteAfterMonths,
+  };
+
   // Pass 1: statistics, pattern, forecast rate, level drift.
   const facts: ItemFacts[] = new Array(itemCount);
   const drift = new LevelDriftMeter(driftBlock);
   for (let i = 0; i < itemCount; i++) {
     const series = demand.quantities.subarray(i * periods, i * periods + end);
     const stats = demandStatistics(series);
-    const pattern = demandPattern(stats, {
-      adiCutoff: config.pattern.adiCutoff,
-      cv2Cutoff: config.pattern.cv2Cutoff,
-      minHistoryPeriods: minHistory,
-    });
+    const pattern = demandPattern(stats, patternOptions);
     const intermittent = pattern === "intermittent" || pattern === "lumpy";
     const rate = !intermittent
       ? stats.mean
@@ -144,7 +165,11 @@ export function runPlan(
   const leadTimes: ItemLeadTime[] = new Array(itemCount);
   const scores = new Float64Array(itemCount);
   const economicQuantities = new Float64Array(itemCount);
-  const demands: PolicyDemand[] = new Array(itemCount);
+  const tierTargets = new TierTargets(TIERS.length);
+  const models = { protection: new DiscreteModel(), leadTime: new DiscreteModel() };
+  const distributions: DemandDistribution[] = new Array(itemCount);
+  const protectionMeans = new Float64Array(itemCount);
+  const protectionSds = new Float64Array(itemCount);
   for (let i = 0; i < itemCount; i++) {
     const item = items[i] as ItemMaster;
     const fact = facts[i] as ItemFacts;
@@ -158,10 +183,10 @@ export function runPlan(
         xyz: itemXyz,
         leadTimeDays: leadTime.days,
         leadTimeSdDays: leadTime.sd,
-        ...(item.bomParentCount !== undefined && { bomParentCount: item.bomParentCount }),
-        ...(item.bomParentBestAbc !== undefined && { bomParentBestAbc: item.bomParentBestAbc }),
-        ...(item.vendorCount !== undefined && { vendorCount: item.vendorCount }),
-        ...(item.activeEvent !== undefined && { activeEvent: item.activeEvent }),
+        bomParentCount: item.bomParentCount,
+        bomParentBestAbc: item.bomParentBestAbc,
+        vendorCount: item.vendorCount,
+        activeEvent: item.activeEvent,
       },
       config.criticality,
     );
@@ -173,18 +198,11 @@ export function runPlan(
       {
         score,
         monthsWithoutDemand: knownQuiet ? Math.round(quiet * monthsPerPeriod * 10) / 10 : null,
-        ...(item.lockedTier !== undefined && { lockedTier: item.lockedTier }),
-        ...(item.previousTier !== undefined && { previousTier: item.previousTier }),
-        ...(item.deescalationStreak !== undefined && {
-          deescalationStreak: item.deescalationStreak,
-        }),
+        lockedTier: item.lockedTier,
+        previousTier: item.previousTier,
+        deescalationStreak: item.deescalationStreak,
       },
-      {
-        essentialScore: config.criticality.essentialScore,
-        criticalScore: config.criticality.criticalScore,
-        hysteresisRuns: config.hysteresisRuns,
-        obsoleteAfterMonths: config.obsoleteAfterMonths,
-      },
+      tierOptions,
     );
     tiers[i] = assignment;
     const tierPolicy = config.tiers[assignment.tier];
@@ -195,22 +213,31 @@ export function runPlan(
     const leadPeriods = options.wholePeriodLeadTimes ? Math.round(rawLead) : rawLead;
     const lattice = item.unitRounding ?? config.defaults.unitRounding;
     const wholeUnits = lattice >= 1;
-    const levelVariance = levelErrorVariance(fact.variance, fact.stats.historyPeriods, driftRatio);
-    const modelInput = {
+    const variance = predictiveVariance(fact.variance, fact.stats.historyPeriods);
+    const protectionInput: LeadTimeDemandInput = {
       pattern: fact.pattern,
       demandPerPeriod: fact.rate,
-      variancePerPeriod: fact.variance,
-      levelErrorVariance: levelVariance,
+      variancePerPeriod: variance,
+      levelErrorVariance: levelErrorVariance(
+        variance,
+        fact.stats.historyPeriods,
+        driftRatio,
+        fact.rate,
+      ),
+      periods: leadPeriods + reviewPeriods,
       leadTimeSdPeriods: leadTime.sd / dayCount,
       wholeUnits,
     };
+    const leadTimeInput: LeadTimeDemandInput = { ...protectionInput, periods: leadPeriods };
     const policyDemand: PolicyDemand = {
-      protection: leadTimeDemandModel({ ...modelInput, periods: leadPeriods + reviewPeriods }),
-      leadTime: leadTimeDemandModel({ ...modelInput, periods: leadPeriods }),
+      protection: leadTimeDemandModel(protectionInput, models.protection),
+      leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
       reviewDemand: fact.rate * reviewPeriods,
       lattice,
     };
-    demands[i] = policyDemand;
+    distributions[i] = policyDemand.protection.kind;
+    protectionMeans[i] = policyDemand.protection.mean;
+    protectionSds[i] = Math.sqrt(policyDemand.protection.variance);
 
     const unitCost = item.unitCost;
     const holding =
@@ -230,6 +257,13 @@ export function runPlan(
         })
       : 0;
     const floor = stocked ? floorReorderPoint(policyDemand, tierPolicy, quantity) : 0;
+    if (tierPolicy.targetScope === "tier") {
+      tierTargets.add(
+        tierIndex,
+        fact.rate,
+        stocked ? tierFillTarget(policyDemand, tierPolicy, quantity) : 1,
+      );
+    }
     fillCandidates(table, i, {
       demand: policyDemand,
       orderQuantity: quantity,
@@ -254,16 +288,16 @@ export function runPlan(
     policy.holdingCostsPerYear[i] = holding;
     policy.orderCosts[i] = orderCost;
     policy.demandPerPeriod[i] = fact.rate;
+    options.inspect?.(i, policyDemand, policy);
     if (progress && i % 4096 === 0) progress(itemCount + i, total);
   }
 
   const chosen = allocateServiceLevels(table, {
     groupOf: policy.tierIndex,
-    groupTargets: TIERS.map((tier) => {
-      const tierPolicy = config.tiers[tier];
-      return tierPolicy.targetScope === "tier" ? tierPolicy.serviceTarget : null;
-    }),
-    goal: config.allocator.fillRateGoal,
+    groupTargets: TIERS.map((tier, index) =>
+      config.tiers[tier].targetScope === "tier" ? tierTargets.target(index) : null,
+    ),
+    goal: options.portfolioGoal ? options.portfolioGoal(policy) : config.allocator.fillRateGoal,
   });
 
   const plans: ItemPlan[] = new Array(itemCount);
@@ -285,7 +319,9 @@ export function runPlan(
       assignment: tiers[i] as TierAssignment,
       score: scores[i] as number,
       leadTime: leadTimes[i] as ItemLeadTime,
-      demand: demands[i] as PolicyDemand,
+      distribution: distributions[i] as DemandDistribution,
+      leadTimeDemandMean: protectionMeans[i] as number,
+      leadTimeDemandSd: protectionSds[i] as number,
       table,
       candidate: k,
       atFloor: chosen[i] === table.floors[i],
@@ -310,22 +346,18 @@ export function runPlan(
       period: demand.period,
       asOf: demand.periodLabels[end - 1] ?? "",
       items: plans,
-      tiers: TIERS.map((tier) => summarizeTier(tier, plans, config.tiers[tier])),
-      costServiceCurves: TIERS.map((tier) =>
-        costServiceCurve(
-          tier,
-          policy.tierIndex,
-          table,
-          policy.holdingCostsPerYear,
-          policy.unitCosts,
-          config,
-        ),
+      tiers: summarizeTiers(plans, config),
+      costServiceCurves: costServiceCurves(
+        policy.tierIndex,
+        table,
+        policy.holdingCostsPerYear,
+        policy.unitCosts,
+        config,
       ),
       expectedFillRate: weightSum > 0 ? weighted / weightSum : 1,
       levelDriftRatio: driftRatio,
     },
     policy,
-    demands,
   };
 }
 
@@ -369,6 +401,36 @@ function itemLeadTime(item: ItemMaster, config: AnalyticsConfig): ItemLeadTime {
   if (item.leadTimeDays !== undefined) return { days: item.leadTimeDays, sd, source: "item" };
   if (measured) return { days: historyMean, sd, source: "receipts" };
   return { days: config.defaults.leadTimeDays, sd, source: "default" };
+}
+
+/**
+ * The fill rate a tier-wide target asks of one item: the target itself for a fill-rate target; for
+ * a cycle-service target, the fill rate the item would have at that cycle service. Weighted by demand
+ * over the tier, the latter makes "93 % cycle service across the tier" mean: the service a uniform
+ * 93 % cycle-service rule would give the tier, bought at the least inventory value.
+ */
+function tierFillTarget(demand: PolicyDemand, tier: TierPolicy, quantity: number): number {
+  if (tier.serviceMeasure === "fill") return tier.serviceTarget;
+  const reorderPoint = reorderPointForCycleService(demand, tier.serviceTarget);
+  return expectedFillRate(demand, reorderPoint, reorderPoint + quantity);
+}
+
+/** Demand-weighted means of per-item fill targets, per tier. */
+class TierTargets {
+  private readonly weights: Float64Array;
+  private readonly sums: Float64Array;
+  constructor(tiers: number) {
+    this.weights = new Float64Array(tiers);
+    this.sums = new Float64Array(tiers);
+  }
+  add(tier: number, weight: number, fill: number): void {
+    this.weights[tier] = (this.weights[tier] as number) + weight;
+    this.sums[tier] = (this.sums[tier] as number) + weight * fill;
+  }
+  target(tier: number): number {
+    const weight = this.weights[tier] as number;
+    return weight > 0 ? (this.sums[tier] as number) / weight : 1;
+  }
 }
 
 /** The lowest reorder point an item of this tier may have: its own target when it binds items. */

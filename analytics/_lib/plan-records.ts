@@ -2,10 +2,10 @@
 import type { TierAssignment } from "../assign-tier.js";
 import type { AnalyticsConfig, TierPolicy } from "../config.js";
 import type { DemandStatistics } from "../demand-statistics.js";
-import type { PolicyDemand } from "../service-level.js";
 import {
   type AbcClass,
   type CostServiceCurve,
+  type DemandDistribution,
   type DemandPattern,
   type ItemMaster,
   type ItemPlan,
@@ -32,7 +32,10 @@ export interface ItemRecordInput {
     readonly sd: number;
     readonly source: LeadTimeSource;
   };
-  readonly demand: PolicyDemand;
+  readonly distribution: DemandDistribution;
+  /** Mean and sd of demand over lead time + review period. */
+  readonly leadTimeDemandMean: number;
+  readonly leadTimeDemandSd: number;
   readonly table: CandidateTable;
   /** Flat index of the chosen candidate in `table`. */
   readonly candidate: number;
@@ -47,7 +50,7 @@ export interface ItemRecordInput {
 }
 
 export function itemRecord(input: ItemRecordInput): ItemPlan {
-  const { item, stats, table, candidate, assignment, config, demand } = input;
+  const { item, stats, table, candidate, assignment, config } = input;
   const tier = assignment.tier;
   const tierPolicy = config.tiers[tier];
   const reorderPoint = table.reorderPoints[candidate] as number;
@@ -83,10 +86,10 @@ export function itemRecord(input: ItemRecordInput): ItemPlan {
     leadTimeSource: input.leadTime.source,
     annualConsumptionValue: annualDemand * item.unitCost,
     unitCost: item.unitCost,
-    distribution: demand.protection.kind,
-    leadTimeDemandMean: demand.protection.mean,
-    leadTimeDemandSd: Math.sqrt(demand.protection.variance),
-    safetyStock: reorderPoint - demand.protection.mean,
+    distribution: input.distribution,
+    leadTimeDemandMean: input.leadTimeDemandMean,
+    leadTimeDemandSd: input.leadTimeDemandSd,
+    safetyStock: reorderPoint - input.leadTimeDemandMean,
     reorderPoint,
     maxStock: reorderPoint + input.orderQuantity,
     economicOrderQuantity: input.economicOrderQuantity,
@@ -127,68 +130,80 @@ function percent(value: number): string {
   return `${(Math.round(value * 1000) / 10).toFixed(1)} %`;
 }
 
-/** Totals of one tier; the expected fill rate is weighted by demand per period. */
-export function summarizeTier(
-  tier: Tier,
-  plans: readonly ItemPlan[],
-  policy: TierPolicy,
-): TierSummary {
-  let items = 0;
-  let demand = 0;
-  let served = 0;
-  let value = 0;
-  let holding = 0;
-  let ordering = 0;
+/** Totals per tier, in {@link TIERS} order; expected fill rates are weighted by demand per period. */
+export function summarizeTiers(plans: readonly ItemPlan[], config: AnalyticsConfig): TierSummary[] {
+  const totals = TIERS.map(() => ({
+    items: 0,
+    demand: 0,
+    served: 0,
+    value: 0,
+    holding: 0,
+    ordering: 0,
+  }));
   for (const plan of plans) {
-    if (plan.tier !== tier) continue;
-    items++;
-    demand += plan.demandPerPeriod;
-    served += plan.demandPerPeriod * plan.expectedFillRate;
-    value += plan.expectedInventoryValue;
-    holding += plan.annualHoldingCost;
-    ordering += plan.annualOrderingCost;
+    const total = totals[TIERS.indexOf(plan.tier)] as (typeof totals)[number];
+    total.items++;
+    total.demand += plan.demandPerPeriod;
+    total.served += plan.demandPerPeriod * plan.expectedFillRate;
+    total.value += plan.expectedInventoryValue;
+    total.holding += plan.annualHoldingCost;
+    total.ordering += plan.annualOrderingCost;
   }
-  return {
-    tier,
-    items,
-    serviceTarget: policy.serviceTarget,
-    serviceMeasure: policy.serviceMeasure,
-    expectedFillRate: demand > 0 ? served / demand : Number.NaN,
-    demandPerPeriod: demand,
-    expectedInventoryValue: value,
-    annualHoldingCost: holding,
-    annualOrderingCost: ordering,
-  };
+  return TIERS.map((tier, index) => {
+    const total = totals[index] as (typeof totals)[number];
+    const policy = config.tiers[tier];
+    return {
+      tier,
+      items: total.items,
+      serviceTarget: policy.serviceTarget,
+      serviceMeasure: policy.serviceMeasure,
+      expectedFillRate: total.demand > 0 ? total.served / total.demand : Number.NaN,
+      demandPerPeriod: total.demand,
+      expectedInventoryValue: total.value,
+      annualHoldingCost: total.holding,
+      annualOrderingCost: total.ordering,
+    };
+  });
 }
 
 /**
- * A tier's cost–service curve: for each target, every item of the tier at that target in the tier's
- * measure (read off its candidates, interpolated linearly), summed. Items whose candidates cannot
- * reach a target count at their highest candidate.
+ * Each tier's cost–service curve: for each target, every item of the tier at that target in the
+ * tier's measure (read off its candidates, interpolated linearly), summed. Items whose candidates
+ * cannot reach a target count at their highest candidate. One pass over the items.
  */
-export function costServiceCurve(
-  tier: Tier,
+export function costServiceCurves(
   tierIndex: Uint8Array,
   table: CandidateTable,
   holdingCostsPerYear: Float64Array,
   unitCosts: Float64Array,
   config: AnalyticsConfig,
-): CostServiceCurve {
-  const policy = config.tiers[tier];
-  const measures = policy.serviceMeasure === "cycle" ? table.cycleServices : table.fillRates;
-  const wanted = TIERS.indexOf(tier);
-  const points = config.costServiceTargets.map((target) => {
-    let value = 0;
-    let holding = 0;
-    for (let i = 0; i < table.itemCount; i++) {
-      if (tierIndex[i] !== wanted) continue;
-      const onHand = onHandAt(table, measures, i, target);
-      value += onHand * (unitCosts[i] as number);
-      holding += onHand * (holdingCostsPerYear[i] as number);
+): CostServiceCurve[] {
+  const targets = config.costServiceTargets;
+  const values = TIERS.map(() => new Float64Array(targets.length));
+  const holdings = TIERS.map(() => new Float64Array(targets.length));
+  for (let i = 0; i < table.itemCount; i++) {
+    const tier = tierIndex[i] as number;
+    const measures =
+      config.tiers[TIERS[tier] as Tier].serviceMeasure === "cycle"
+        ? table.cycleServices
+        : table.fillRates;
+    const value = values[tier] as Float64Array;
+    const holding = holdings[tier] as Float64Array;
+    for (let t = 0; t < targets.length; t++) {
+      const onHand = onHandAt(table, measures, i, targets[t] as number);
+      value[t] = (value[t] as number) + onHand * (unitCosts[i] as number);
+      holding[t] = (holding[t] as number) + onHand * (holdingCostsPerYear[i] as number);
     }
-    return { serviceTarget: target, expectedInventoryValue: value, annualHoldingCost: holding };
-  });
-  return { tier, serviceMeasure: policy.serviceMeasure, points };
+  }
+  return TIERS.map((tier, index) => ({
+    tier,
+    serviceMeasure: config.tiers[tier].serviceMeasure,
+    points: targets.map((serviceTarget, t) => ({
+      serviceTarget,
+      expectedInventoryValue: (values[index] as Float64Array)[t] as number,
+      annualHoldingCost: (holdings[index] as Float64Array)[t] as number,
+    })),
+  }));
 }
 
 function onHandAt(

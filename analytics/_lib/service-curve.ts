@@ -14,11 +14,9 @@ export interface CandidateTable extends ServiceCurves {
 }
 
 /** Candidate slots per item. */
-export const CANDIDATES = 24;
+export const CANDIDATES = 20;
 /** Reorder points at mean + z·sd of protection-interval demand, besides 0 and the floor. */
-const Z_GRID = [
-  -2, -1.5, -1, -0.5, 0, 0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.25, 3.5, 4,
-];
+const Z_GRID = [-1.5, -1, -0.5, 0, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4];
 
 export function createCandidateTable(itemCount: number): CandidateTable {
   const size = itemCount * CANDIDATES;
