@@ -103,6 +103,15 @@ describe("generatePlant", () => {
     for (const info of plant.supplierInfos)
       sourceCount.set(info.sku, (sourceCount.get(info.sku) ?? 0) + 1);
     expect(promises.some((info) => sourceCount.get(info.sku) === 1)).toBe(true);
+    // It is the preferred source of widely used parts (in 3 or more BoMs).
+    const parentCount = new Map<string, number>();
+    for (const bom of plant.boms) {
+      for (const line of bom.lines) parentCount.set(line.sku, (parentCount.get(line.sku) ?? 0) + 1);
+    }
+    const widelyUsed = promises.filter(
+      (info) => info.sequence === 1 && (parentCount.get(info.sku) ?? 0) >= 3,
+    );
+    expect(widelyUsed.length).toBeGreaterThanOrEqual(3);
   });
 
   it("gives every demand profile, new items a short history and dead items none for over a year", () => {

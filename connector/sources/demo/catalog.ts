@@ -71,6 +71,9 @@ const SPARE_PROFILES: ReadonlyArray<readonly [DemandProfile, number]> = [
   ["new", 0.06],
   ["dead", 0.1],
 ];
+/** Parts in at least this many BoMs count as widely used. */
+const WIDELY_USED_PARENTS = 3;
+const SHIFTING_VENDOR_SHARE = 0.25;
 const PROMISED_DAYS = [5, 7, 10, 14, 14, 21, 21, 28, 35, 45, 60];
 const ORDER_MULTIPLES = [5, 10, 12, 20, 25, 50, 100];
 
@@ -255,15 +258,18 @@ function buildSupplierInfos(
   random: Random,
 ): SupplierInfo[] {
   const supplierInfos: SupplierInfo[] = [];
-  // The shifting vendor supplies about three times its fair share, so its trouble shows.
-  const pickVendor = () => (random.next() < 2 / vendors.length ? 0 : random.int(vendors.length));
   for (let index = firstComponent; index < products.length; index++) {
     const product = products[index] as CatalogProduct;
     const draw = random.next();
     const sourceCount = Math.min(vendors.length, draw < 0.6 ? 1 : draw < 0.9 ? 2 : 3);
-    const chosen: number[] = [];
+    // The shifting vendor is the preferred source of a quarter of the widely used parts (in three
+    // or more BoMs), so that its trouble reaches the parts whose shortage stops the most products.
+    const chosen: number[] =
+      product.parentCount >= WIDELY_USED_PARENTS && random.next() < SHIFTING_VENDOR_SHARE
+        ? [0]
+        : [];
     while (chosen.length < sourceCount) {
-      const vendor = pickVendor();
+      const vendor = random.int(vendors.length);
       if (!chosen.includes(vendor)) chosen.push(vendor);
     }
     chosen.forEach((vendorPosition, rank) => {
