@@ -64,6 +64,27 @@ describe("invseg backtest", () => {
     expect(report.baseline.total.items).toBe(3);
   });
 
+  it("lets the segmented policy promise the baseline's fill rate", () => {
+    const args = [
+      "backtest",
+      "--demand",
+      "demand.csv",
+      "--items",
+      "items.csv",
+      "--train-until",
+      "2024-06",
+    ];
+    const baseline = runCli(
+      [...args, "--segmented-goal", "baseline", "--out", "goal.json"],
+      directory,
+    );
+    expect(baseline.status, baseline.stderr).toBe(0);
+    expect(readReport("goal.json").segmented.total.items).toBe(3);
+    const wrong = runCli([...args, "--segmented-goal", "cheapest"], directory);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toMatch(/Allowed choices are configured, baseline/);
+  });
+
   it("refuses a training end that leaves nothing to replay, with exit 2", () => {
     const result = runCli(
       ["backtest", "--demand", "demand.csv", "--items", "items.csv", "--train-until", "2024-12"],

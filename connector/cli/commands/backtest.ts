@@ -19,6 +19,8 @@ interface BacktestOptions extends InputOptions {
   readonly trainUntil: string;
   readonly leadTime: "fixed" | "historical";
   readonly leadTimePeriods?: number;
+  readonly segmentedGoal: "configured" | "baseline";
+  readonly warmupPeriods?: number;
   readonly orderCost?: number;
   readonly holdingRate?: number;
   readonly out?: string;
@@ -43,6 +45,19 @@ export function registerBacktest(program: Command): void {
       "one fixed lead time for every item, in periods (overrides the items' own)",
       integer("--lead-time-periods"),
     )
+    .addOption(
+      new Option(
+        "--segmented-goal <goal>",
+        "configured: the configuration's allocator goal; baseline: promise the uniform policy's fill rate, at least inventory",
+      )
+        .choices(["configured", "baseline"])
+        .default("configured"),
+    )
+    .option(
+      "--warmup-periods <n>",
+      "training periods replayed before measuring (default: 6 months' worth)",
+      integer("--warmup-periods"),
+    )
     .option(
       "--order-cost <amount>",
       "cost per order for items without one",
@@ -64,6 +79,9 @@ async function backtest(options: BacktestOptions): Promise<void> {
     throw new UsageError(`--out must end in .json, got "${options.out}"`);
   }
   if (options.out !== undefined) await checkWritable(options.out);
+  if (options.warmupPeriods !== undefined && options.warmupPeriods < 0) {
+    throw new UsageError(`--warmup-periods must be 0 or more, got ${options.warmupPeriods}`);
+  }
   if (options.leadTimePeriods !== undefined && options.leadTimePeriods < 1) {
     throw new UsageError(`--lead-time-periods must be 1 or more, got ${options.leadTimePeriods}`);
   }
@@ -79,6 +97,8 @@ async function backtest(options: BacktestOptions): Promise<void> {
     report = backtestPortfolio(run.input.demand, items, config, {
       trainUntil: periodOnGrid(options.trainUntil, run.input.demand.period),
       leadTime: options.leadTimePeriods === undefined ? options.leadTime : "fixed",
+      segmentedGoal: options.segmentedGoal,
+      ...(options.warmupPeriods !== undefined && { warmupPeriods: options.warmupPeriods }),
       onProgress: (done, total) => progress.update(done / total),
     });
   } finally {
