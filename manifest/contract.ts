@@ -115,6 +115,8 @@ const contractSchema = z
           on: z.enum(["ids", "model"]),
           group: z.enum(["user", "planner", "manager"]),
           params: z.array(z.string()).optional(),
+          /** The fields of the model the method writes (and the only ones it accepts). */
+          writes: z.array(z.string()).optional(),
           summary: z.string(),
         })
         .strict(),
@@ -134,12 +136,24 @@ const contractSchema = z
       }
     }
     for (const [key, method] of Object.entries(value.methods)) {
-      if (key !== `${method.model}.${method.name}` || !(method.model in value.models)) {
+      const model = value.models[method.model];
+      if (key !== `${method.model}.${method.name}` || model === undefined) {
         ctx.addIssue({
           code: "custom",
           path: ["methods", key],
           message: "must be keyed model.name of a contract model",
         });
+        continue;
+      }
+      for (const name of method.writes ?? []) {
+        const field = model.fields[name];
+        if (field === undefined || field.readonly === true) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["methods", key, "writes"],
+            message: `"${name}" is not a writable field of ${method.model}`,
+          });
+        }
       }
     }
   });
@@ -216,6 +230,21 @@ export function selectionValues<M extends ModelName, F extends FieldName<M>>(
   const { selection } = fieldSpec(model, name);
   if (selection === undefined) throw new ContractError(`${model}.${name} is not a selection`);
   return Object.keys(selection) as SelectionValue<M, F>[];
+}
+
+/**
+ * The product fields the connector writes through `product.product.write_segmentation` (the
+ * lock is the manager's; counts and template fields are computed by the addon).
+ */
+export const SEGMENTATION_WRITE_FIELDS = methodWrites<"product.product">(
+  "product.product.write_segmentation",
+);
+
+function methodWrites<M extends ModelName>(key: MethodKey): FieldName<M>[] {
+  const writes = checked.methods[key]?.writes;
+  if (writes === undefined) throw new ContractError(`${key} lists no written fields`);
+  // Checked against the model's writable fields when the contract loaded.
+  return writes as FieldName<M>[];
 }
 
 /** The payload shape of each `json` field format, as the addon stores it (no nulls: XML-RPC). */

@@ -14,6 +14,7 @@ import {
   fieldSpec,
   jsonFormatSchemas,
   type ModelName,
+  SEGMENTATION_WRITE_FIELDS,
   type SelectionValue,
   selectionValues,
   TIER_CODES,
@@ -120,6 +121,17 @@ describe("contract.json", () => {
     expect(writableFields("product.template")).toEqual([]);
   });
 
+  it("lists what write_segmentation writes: writable product fields, not the lock", () => {
+    const writable: readonly string[] = writableFields("product.product");
+    expect(SEGMENTATION_WRITE_FIELDS.length).toBeGreaterThan(10);
+    for (const name of SEGMENTATION_WRITE_FIELDS) expect(writable).toContain(name);
+    expect(SEGMENTATION_WRITE_FIELDS).not.toContain("segment_locked");
+
+    const broken = structuredClone(contract);
+    broken.methods["product.product.write_segmentation"].writes.push("segment_code");
+    expect(() => checkContract(broken)).toThrow(/"segment_code" is not a writable field/);
+  });
+
   it("types names from the JSON keys", () => {
     expectTypeOf<TierCode>().toEqualTypeOf<"critical" | "essential" | "standard" | "obsolete">();
     expectTypeOf<SelectionValue<"inventory.segment.suggestion", "state">>().toEqualTypeOf<
@@ -210,6 +222,12 @@ describe("the addon's sources declare the contract", () => {
       expect(definition, key).not.toBeNull();
       expect(definition?.[1]?.includes("@api.model\n") ?? false, key).toBe(method.on === "model");
     }
+  });
+
+  it("writes in write_segmentation exactly the fields the contract lists", () => {
+    const source = readAddon("models/product_product.py");
+    const tuple = /^CONNECTOR_FIELDS = \(([^)]*)\)/m.exec(source)?.[1] ?? "";
+    expect([...tuple.matchAll(/"(\w+)"/g)].map((m) => m[1])).toEqual(SEGMENTATION_WRITE_FIELDS);
   });
 
   it("seeds the tiers with their targets and tags", () => {

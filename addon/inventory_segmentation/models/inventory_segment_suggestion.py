@@ -163,12 +163,7 @@ class InventorySegmentSuggestion(models.Model):
     def action_accept(self):
         """Apply each pending suggestion to its reordering rule, all or nothing.
         Suggestions already accepted are left as they are, so a retry is harmless."""
-        check_segmentation_role(self.env, GROUP_PLANNER, self.env._("accept suggestions"))
-        self.check_access("write")
-        to_accept = self.filtered(lambda s: s.state != "accepted")
-        decided = to_accept.filtered(lambda s: s.state != "pending")
-        if decided:
-            raise UserError(self._describe_problems(decided, lambda s: s._state_problem()))
+        to_accept = self._to_decide("accepted", self.env._("accept suggestions"))
         if not has_segmentation_role(self.env, GROUP_MANAGER):
             locked = to_accept.filtered("product_id.segment_locked")
             if locked:
@@ -188,14 +183,21 @@ class InventorySegmentSuggestion(models.Model):
         )
 
     def action_reject(self):
-        check_segmentation_role(self.env, GROUP_PLANNER, self.env._("reject suggestions"))
-        self.check_access("write")
-        to_reject = self.filtered(lambda s: s.state != "rejected")
-        decided = to_reject.filtered(lambda s: s.state != "pending")
-        if decided:
-            raise UserError(self._describe_problems(decided, lambda s: s._state_problem()))
+        """Reject pending suggestions; those already rejected are left as they are."""
+        to_reject = self._to_decide("rejected", self.env._("reject suggestions"))
         to_reject._record_decision("rejected")
         return self._notification(self.env._("%s suggestion(s) rejected.", len(to_reject)), "info")
+
+    def _to_decide(self, target_state, action):
+        """The suggestions a Planner's decision moves to ``target_state``: those already there
+        are skipped (a retried call is harmless), any other decided one is refused."""
+        check_segmentation_role(self.env, GROUP_PLANNER, action)
+        self.check_access("write")
+        to_decide = self.filtered(lambda s: s.state != target_state)
+        decided = to_decide.filtered(lambda s: s.state != "pending")
+        if decided:
+            raise UserError(self._describe_problems(decided, lambda s: s._state_problem()))
+        return to_decide
 
     def action_auto_apply(self):
         """Accept those suggestions whose tier is flagged auto-apply, whose product is not

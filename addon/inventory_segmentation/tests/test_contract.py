@@ -13,6 +13,7 @@ import unittest
 from odoo.models import MAGIC_COLUMNS
 from odoo.tests import tagged
 
+from ..models.product_product import CONNECTOR_FIELDS
 from .common import SegmentationCase
 
 CONTRACT_ENV = "INVENTORY_SEGMENTATION_CONTRACT"
@@ -75,6 +76,10 @@ class TestContract(SegmentationCase):
             self.assertEqual(field.inverse_name, spec["inverse"])
         if field.type == "selection":
             self.assertEqual(dict(field._description_selection(self.env)), spec["selection"])
+
+    def test_write_segmentation_writes_the_listed_fields(self):
+        writes = self.contract["methods"]["product.product.write_segmentation"]["writes"]
+        self.assertEqual(list(CONNECTOR_FIELDS), writes)
 
     def test_tiers_are_seeded_with_their_tags_and_targets(self):
         segments = self.env["inventory.segment"].search([])
