@@ -15,6 +15,7 @@ export {
   type TierOptions,
 } from "./assign-tier.js";
 export { type BacktestOptions, backtestPortfolio } from "./backtest-portfolio.js";
+export { type BootstrapOptions, bootstrapLeadTimeDemand } from "./bootstrap-lead-time-demand.js";
 export {
   type BucketOptions,
   bucketDailyDemand,

@@ -6,6 +6,7 @@
 import { abcClasses } from "../abc-classes.js";
 import { allocateServiceLevels } from "../allocate-service-levels.js";
 import { assignTier, type TierAssignment } from "../assign-tier.js";
+import { bootstrapLeadTimeDemand } from "../bootstrap-lead-time-demand.js";
 import type { AnalyticsConfig, TierPolicy } from "../config.js";
 import { criticalityScore } from "../criticality-score.js";
 import { demandPattern } from "../demand-pattern.js";
@@ -13,6 +14,7 @@ import { type DemandStatistics, demandStatistics } from "../demand-statistics.js
 import { sbaDemandRate, tsbDemandRate } from "../intermittent-demand-rate.js";
 import { type LeadTimeDemandInput, leadTimeDemandModel } from "../lead-time-demand.js";
 import { economicOrderQuantity, orderQuantity } from "../order-quantity.js";
+import { createRandom, type Random } from "../random.js";
 import {
   expectedFillRate,
   type PolicyDemand,
@@ -229,12 +231,30 @@ export function runPlan(
       wholeUnits,
     };
     const leadTimeInput: LeadTimeDemandInput = { ...protectionInput, periods: leadPeriods };
-    const policyDemand: PolicyDemand = {
-      protection: leadTimeDemandModel(protectionInput, models.protection),
-      leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
-      reviewDemand: fact.rate * reviewPeriods,
-      lattice,
-    };
+    const bootstrap =
+      config.leadTimeDemand.intermittent === "bootstrap" &&
+      wholeUnits &&
+      (fact.pattern === "intermittent" || fact.pattern === "lumpy");
+    const policyDemand: PolicyDemand = bootstrap
+      ? bootstrapPolicyDemand(
+          demand.quantities.subarray(
+            i * periods + end - fact.stats.historyPeriods,
+            i * periods + end,
+          ),
+          protectionInput,
+          leadTimeInput,
+          models,
+          createRandom((config.bootstrap.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0),
+          config.bootstrap.samples,
+          reviewPeriods,
+          lattice,
+        )
+      : {
+          protection: leadTimeDemandModel(protectionInput, models.protection),
+          leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
+          reviewDemand: fact.rate * reviewPeriods,
+          lattice,
+        };
     distributions[i] = policyDemand.protection.kind;
     protectionMeans[i] = policyDemand.protection.mean;
     protectionSds[i] = Math.sqrt(policyDemand.protection.variance);
@@ -401,6 +421,39 @@ function itemLeadTime(item: ItemMaster, config: AnalyticsConfig): ItemLeadTime {
   if (item.leadTimeDays !== undefined) return { days: item.leadTimeDays, sd, source: "item" };
   if (measured) return { days: historyMean, sd, source: "receipts" };
   return { days: config.defaults.leadTimeDays, sd, source: "default" };
+}
+
+/** Both demand models of a policy by Willemain's bootstrap, with the same level spread as the parametric ones. */
+function bootstrapPolicyDemand(
+  history: Float64Array,
+  protection: LeadTimeDemandInput,
+  leadTime: LeadTimeDemandInput,
+  models: { protection: DiscreteModel; leadTime: DiscreteModel },
+  random: Random,
+  samples: number,
+  reviewPeriods: number,
+  lattice: number,
+): PolicyDemand {
+  const rate = protection.demandPerPeriod;
+  const levelErrorRelativeSd = rate > 0 ? Math.sqrt(protection.levelErrorVariance) / rate : 0;
+  const draw = (input: LeadTimeDemandInput, into: DiscreteModel) =>
+    bootstrapLeadTimeDemand(
+      history,
+      {
+        periods: input.periods,
+        leadTimeSdPeriods: input.leadTimeSdPeriods,
+        levelErrorRelativeSd,
+        samples,
+        random,
+      },
+      into,
+    );
+  return {
+    protection: draw(protection, models.protection),
+    leadTime: draw(leadTime, models.leadTime),
+    reviewDemand: rate * reviewPeriods,
+    lattice,
+  };
 }
 
 /**

@@ -40,7 +40,7 @@ describe("parseAnalyticsConfig", () => {
   it("reports every problem with its path", () => {
     const result = parseAnalyticsConfig({
       abc: { a: 2 },
-      tiers: { standard: { serviceMeasure: "cycle", targetScope: "tier" } },
+      tiers: { standard: { serviceTarget: 1 } },
       hysteresisRuns: 0,
       colour: "red",
     });
@@ -49,7 +49,7 @@ describe("parseAnalyticsConfig", () => {
     const paths = result.issues.map((issue) => issue.path);
     expect(paths).toContain("abc.a");
     expect(paths).toContain("hysteresisRuns");
-    expect(paths).toContain("tiers.standard.targetScope");
+    expect(paths).toContain("tiers.standard.serviceTarget");
     expect(result.issues.find((issue) => issue.path === "(root)")?.message).toMatch(/colour/);
   });
 
