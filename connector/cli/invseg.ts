@@ -6,7 +6,6 @@ import { Command } from "commander";
 import { registerBacktest } from "./commands/backtest.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerPlan } from "./commands/plan.js";
-import { registerSeedOdoo } from "./commands/seed-odoo.js";
 import { EXIT_USER_ERROR } from "./errors.js";
 
 const program = new Command("invseg")
@@ -18,6 +17,5 @@ const program = new Command("invseg")
   });
 
 for (const register of [registerPlan, registerBacktest, registerDemo]) register(program);
-registerSeedOdoo(program);
 
 await program.parseAsync(process.argv);
