@@ -5,7 +5,10 @@
 import { Command } from "commander";
 import { registerBacktest } from "./commands/backtest.js";
 import { registerDemo } from "./commands/demo.js";
+import { registerDoctor } from "./commands/doctor.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerSync } from "./commands/sync.js";
+import { registerSeedOdoo } from "./commands/seed-odoo.js";
 import { EXIT_USER_ERROR } from "./errors.js";
 
 const program = new Command("invseg")
@@ -17,5 +20,7 @@ const program = new Command("invseg")
   });
 
 for (const register of [registerPlan, registerBacktest, registerDemo]) register(program);
+for (const register of [registerSync, registerDoctor]) register(program);
+registerSeedOdoo(program);
 
 await program.parseAsync(process.argv);
