@@ -131,7 +131,7 @@ export function backtestPortfolio(
     baseline: summarize(
       baselineRun,
       policy.tierIndex,
-      policy.meanDemand,
+      policy.demandPerPeriod,
       baseline.expectedFillRates,
     ),
     baselineServiceTarget: config.tiers.standard.serviceTarget,
