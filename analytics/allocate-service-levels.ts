@@ -124,7 +124,7 @@ function chooseAll(
     const base = item * width;
     const weight = weights[item] as number;
     const groupPrice = groupPrices[groupOf[item] as number] as number;
-    const price = (groupPrice > globalPrice ? groupPrice : globalPrice) * weight;
+    const price = Math.max(groupPrice, globalPrice) * weight;
     let best = floors[item] as number;
     let bestGain = price * (fillRates[base + best] as number) - (values[base + best] as number);
     const count = counts[item] as number;

@@ -18,12 +18,12 @@ function curves(
     values: new Float64Array(items.length * width),
     weights: Float64Array.from(items, (item) => item.weight),
   };
-  items.forEach((item, i) =>
-    item.candidates.forEach(([fill, value], k) => {
+  for (const [i, item] of items.entries()) {
+    for (const [k, [fill, value]] of item.candidates.entries()) {
       table.fillRates[i * width + k] = fill;
       table.values[i * width + k] = value;
-    }),
-  );
+    }
+  }
   return table;
 }
 
