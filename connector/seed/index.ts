@@ -8,6 +8,7 @@ export {
   SeedIntegrityError,
   SeedPrerequisiteError,
 } from "./errors.js";
+export { plantFingerprint } from "./fingerprint.js";
 export {
   readMarker,
   SEED_MARKER_KEY,

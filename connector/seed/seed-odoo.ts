@@ -6,6 +6,7 @@
 import type { MethodStats, OdooClient, RequestStats } from "../odoo/index.js";
 import { isoDay, type Plant } from "../sources/demo/index.js";
 import { type CatalogIds, seedCatalog } from "./catalog.js";
+import { plantFingerprint } from "./fingerprint.js";
 import {
   checkSameSeed,
   readMarker,
@@ -92,6 +93,7 @@ export async function seedOdoo(
     products: plant.products.length,
     startDate: isoDay(plant.startDay),
     endDate: isoDay(plant.endDay),
+    fingerprint: plantFingerprint(plant),
   };
   const setup = await discoverSetup(odoo);
   const existing = await readMarker(odoo);

@@ -400,6 +400,19 @@ describe("seedOdoo into a fake Odoo", () => {
     ).toEqual([]);
   });
 
+  it("refuses the same seed from another version of the generator", async () => {
+    const store = fakeInventory();
+    await seedInto(store);
+    const changed: Plant = { ...plant, purchaseOrders: plant.purchaseOrders.slice(1) };
+    const fake = await startFakeOdoo({ store });
+    servers.push(fake);
+    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    await expect(seedOdoo(odoo, changed, { moveBatchSize: BATCH })).rejects.toThrow(
+      /another version of the demo plant generator/,
+    );
+    odoo.close();
+  });
+
   it("seeds without mrp: no BoMs, production consumption still recorded", async () => {
     const store = fakeInventory({ mrp: false });
     const { fake, report } = await seedInto(store);
