@@ -7,8 +7,8 @@ import { registerBacktest } from "./commands/backtest.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerPlan } from "./commands/plan.js";
-import { registerSync } from "./commands/sync.js";
 import { registerSeedOdoo } from "./commands/seed-odoo.js";
+import { registerSync } from "./commands/sync.js";
 import { EXIT_USER_ERROR } from "./errors.js";
 
 const program = new Command("invseg")

@@ -10,6 +10,7 @@ export interface InputOptions {
   readonly config?: string;
   readonly seed?: number;
   readonly products?: number;
+  readonly odooConfig?: string;
 }
 
 /** Adds `--source`, the csv files, `--period`, `--config` and the demo plant's knobs. */
@@ -33,7 +34,11 @@ export function addInputOptions(command: Command, sourceNames: readonly string[]
       "analytics configuration (JSON); defaults apply to what it leaves out",
     )
     .option("--seed <n>", "demo plant seed (demo source)", integer("--seed"))
-    .option("--products <n>", "demo plant size (demo source)", integer("--products"));
+    .option("--products <n>", "demo plant size (demo source)", integer("--products"))
+    .option(
+      "--odoo-config <file>",
+      "Odoo connection settings, JSON (odoo source; the ODOO_* environment wins over it)",
+    );
 }
 
 /** A commander parser for a whole number. */

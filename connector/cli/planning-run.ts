@@ -19,7 +19,8 @@ export interface PlanningRun {
 
 /**
  * Reads the configuration, then the input, and makes them agree on the analysis period:
- * `--period`, else the configuration file's `period`, else the demand file's own.
+ * `--period`, else the configuration file's `period`, else the demand file's own. Without a
+ * configuration file, a source that holds its own configuration (Odoo's settings) supplies it.
  * @param through widen the history with zero demand up to this period label.
  */
 export async function readPlanningRun(
@@ -33,7 +34,8 @@ export async function readPlanningRun(
     createProgress("reading"),
     through,
   );
-  return { input, config: { ...config, period: input.demand.period } };
+  const base = options.config === undefined && input.config ? input.config : config;
+  return { input, config: { ...base, period: input.demand.period } };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { loadCsvInput } from "../sources/csv/index.js";
 import { generatePlant, plantPlanningInput } from "../sources/demo/index.js";
+import { odooSource } from "../sources/odoo/cli-source.js";
 import type { PlanningInput } from "../sources/planning-input.js";
 import { UsageError } from "./errors.js";
 import type { InputOptions } from "./options.js";
@@ -76,3 +77,5 @@ registerSource({
     return plantPlanningInput(plant, { period: options.period ?? "week" });
   },
 });
+
+registerSource(odooSource);

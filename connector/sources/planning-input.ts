@@ -1,3 +1,4 @@
+import type { AnalyticsConfig } from "../../analytics/config.js";
 import type { DemandMatrix, ItemMaster } from "../../analytics/types.js";
 
 /**
@@ -7,4 +8,9 @@ import type { DemandMatrix, ItemMaster } from "../../analytics/types.js";
 export interface PlanningInput {
   readonly demand: DemandMatrix;
   readonly items: readonly ItemMaster[];
+  /**
+   * The configuration the source itself holds (the odoo source: the segmentation settings in
+   * Odoo), used when the user gives no configuration file.
+   */
+  readonly config?: AnalyticsConfig;
 }

@@ -1,0 +1,64 @@
+/**
+ * Change cursors: per source model, the newest `write_date` (and its id) seen. An incremental run
+ * reads what changed since the cursor of the last done run. Odoo stamps `write_date` with the start
+ * of the writing transaction, so a transaction that commits late can carry an older stamp than a
+ * cursor taken meanwhile: reads start a safety overlap before the cursor, and re-reading a change
+ * is harmless because affected products are recomputed from scratch.
+ */
+import { z } from "zod";
+import type { SyncCursor } from "../../manifest/contract.js";
+import type { Domain, OdooClient } from "../odoo/index.js";
+import { datetime, recordId } from "./odoo-values.js";
+import type { CompanyScope } from "./scope.js";
+
+/** The models whose changes make a product's plan stale. */
+export const CURSOR_MODELS = [
+  "stock.move",
+  "product.product",
+  "product.supplierinfo",
+  "stock.warehouse.orderpoint",
+] as const;
+export type CursorModel = (typeof CURSOR_MODELS)[number];
+
+/** How far before a cursor a read starts (long transactions commit with older stamps). */
+export const CURSOR_OVERLAP_SECONDS = 300;
+
+const newestSchema = z.object({ id: recordId, write_date: datetime });
+
+/** The newest change of each model now; models without records are left out. */
+export async function readCursor(
+  odoo: OdooClient,
+  scope: CompanyScope,
+  models: readonly string[] = CURSOR_MODELS,
+): Promise<SyncCursor> {
+  const cursor: Record<string, { write_date: string; id: number }> = {};
+  await Promise.all(
+    models.map(async (model) => {
+      const [newest] = await odoo.searchRead(model, [], {
+        fields: ["write_date"],
+        order: "write_date desc, id desc",
+        limit: 1,
+        context: { ...scope.context, active_test: false },
+      });
+      const parsed = newestSchema.safeParse(newest);
+      if (parsed.success)
+        cursor[model] = { write_date: parsed.data.write_date, id: parsed.data.id };
+    }),
+  );
+  // Keys in a fixed order: the cursor is compared and stored as JSON.
+  return Object.fromEntries(
+    models.filter((model) => cursor[model]).map((model) => [model, cursor[model]]),
+  ) as SyncCursor;
+}
+
+/** Records of `model` changed since its cursor entry (all of them when it has none). */
+export function changedSince(cursor: SyncCursor, model: string): Domain {
+  const entry = cursor[model];
+  if (!entry) return [];
+  return [["write_date", ">=", shiftSeconds(entry.write_date, -CURSOR_OVERLAP_SECONDS)]];
+}
+
+function shiftSeconds(stamp: string, seconds: number): string {
+  const ms = Date.parse(`${stamp.replace(" ", "T")}Z`) + seconds * 1000;
+  return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
+}
