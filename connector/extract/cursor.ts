@@ -51,11 +51,18 @@ export async function readCursor(
   ) as SyncCursor;
 }
 
-/** Records of `model` changed since its cursor entry (all of them when it has none). */
-export function changedSince(cursor: SyncCursor, model: string): Domain {
+/**
+ * Records of `model` changed since its cursor entry, reading `overlapSeconds` further back (all
+ * records when the cursor has no entry for the model).
+ */
+export function changedSince(
+  cursor: SyncCursor,
+  model: string,
+  overlapSeconds: number = CURSOR_OVERLAP_SECONDS,
+): Domain {
   const entry = cursor[model];
   if (!entry) return [];
-  return [["write_date", ">=", shiftSeconds(entry.write_date, -CURSOR_OVERLAP_SECONDS)]];
+  return [["write_date", ">=", shiftSeconds(entry.write_date, -overlapSeconds)]];
 }
 
 function shiftSeconds(stamp: string, seconds: number): string {

@@ -35,6 +35,15 @@ export interface StoredSegmentation {
   readonly values: Readonly<Partial<Record<ProductSegmentationField, OdooValue>>>;
 }
 
+/** A product's segment memory before a run: its tier, de-escalation streak and since-date. */
+export interface SegmentMemory {
+  readonly tier: TierCode | null;
+  readonly streak: number;
+  readonly since: string | null;
+}
+
+export type MemoryOf = (productId: number) => SegmentMemory;
+
 export interface ProductFacts {
   readonly id: number;
   readonly templateId: number;

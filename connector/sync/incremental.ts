@@ -26,6 +26,8 @@ export interface IncrementalOptions {
   readonly log: IssueLog;
   readonly demandMode?: DemandReadMode;
   readonly onProgress?: PhaseProgress<ExtractPhase>;
+  /** How far before the cursor to read (default `CURSOR_OVERLAP_SECONDS`). */
+  readonly overlapSeconds?: number | undefined;
 }
 
 export interface IncrementalResult {
@@ -47,11 +49,12 @@ export async function updateSnapshot(
   const { scope, window } = context;
   const { log } = options;
   const since = previous.cursor;
+  const changed = (model: string) => changedSince(since, model, options.overlapSeconds);
   const cursor = await readCursor(odoo, scope);
   const movedProductIds = async (): Promise<number[]> => {
     const groups = await odoo.formattedReadGroup(
       "stock.move",
-      domainAnd([["state", "=", "done"]], changedSince(since, "stock.move")),
+      domainAnd([["state", "=", "done"]], changed("stock.move")),
       ["product_id"],
       ["__count"],
       { context: scope.context },
@@ -72,20 +75,21 @@ export async function updateSnapshot(
       return Array.isArray(value) && typeof value[0] === "number" ? [value[0]] : [];
     });
   };
-  const [moved, changedRules, changedVendorTemplates, vendorIds, changed, bom] = await Promise.all([
-    movedProductIds(),
-    idsOf(
-      "stock.warehouse.orderpoint",
-      "product_id",
-      changedSince(since, "stock.warehouse.orderpoint"),
-    ),
-    idsOf("product.supplierinfo", "product_tmpl_id", changedSince(since, "product.supplierinfo")),
-    odoo.search("product.supplierinfo", [], { context: scope.context }),
-    readProducts(odoo, scope.context, changedSince(since, "product.product"), log, {
-      withHistory: false,
-    }),
-    readBomUses(odoo, scope, log),
-  ]);
+  const [moved, changedRules, changedVendorTemplates, vendorIds, changedProducts, bom] =
+    await Promise.all([
+      movedProductIds(),
+      idsOf(
+        "stock.warehouse.orderpoint",
+        "product_id",
+        changedSince(since, "stock.warehouse.orderpoint"),
+      ),
+      idsOf("product.supplierinfo", "product_tmpl_id", changedSince(since, "product.supplierinfo")),
+      odoo.search("product.supplierinfo", [], { context: scope.context }),
+      readProducts(odoo, scope.context, changed("product.product"), log, {
+        withHistory: false,
+      }),
+      readBomUses(odoo, scope, log),
+    ]);
   options.onProgress?.("products", 1, 1);
 
   // Vendor lines deleted since: their templates are affected too.
@@ -98,7 +102,7 @@ export async function updateSnapshot(
   const products = new Map<number, ProductData>(previous.products);
   const skipped = new Map(previous.skipped.map((product) => [product.id, product]));
   const affected = new Set<number>([...moved, ...changedRules]);
-  for (const facts of changed.products) {
+  for (const facts of changedProducts.products) {
     const before = products.get(facts.id);
     // The connector's own write-back changes products too: keep the stored history it wrote.
     const values = { ...before?.facts.stored.values, ...facts.stored.values };
@@ -116,7 +120,7 @@ export async function updateSnapshot(
       affected.add(facts.id);
     }
   }
-  for (const product of changed.skipped) {
+  for (const product of changedProducts.skipped) {
     products.delete(product.id);
     skipped.set(product.id, product);
   }

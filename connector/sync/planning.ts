@@ -7,12 +7,12 @@
  */
 import type { AnalyticsConfig, PortfolioPlan, Tier } from "../../analytics/index.js";
 import { planPortfolio } from "../../analytics/index.js";
+import type { MemoryOf } from "../extract/products.js";
 import type { WarehouseFacts } from "../extract/scope.js";
 import type { Snapshot } from "../extract/snapshot.js";
 import {
   companyPlanningInput,
   type OdooPlanningInput,
-  type TierMemory,
   warehousePlanningInput,
 } from "../sources/odoo/planning-input.js";
 
@@ -29,7 +29,7 @@ export interface SyncPlan {
 
 export interface PlanSnapshotOptions {
   readonly config: AnalyticsConfig;
-  readonly memoryOf?: ((productId: number) => TierMemory | undefined) | undefined;
+  readonly memoryOf?: MemoryOf | undefined;
   readonly holdDeescalation?: boolean;
   /** Only these warehouses get a policy plan (a run limited with `--warehouse`). */
   readonly warehouseIds?: readonly number[] | undefined;

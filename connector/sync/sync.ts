@@ -20,10 +20,12 @@ import {
 } from "../extract/extract.js";
 import { utcDay } from "../extract/history-window.js";
 import { readPendingSuggestions } from "../extract/pending-suggestions.js";
+import type { MemoryOf } from "../extract/products.js";
 import { IssueLog } from "../extract/record-issues.js";
 import { type CompanyScope, companyContext, type WarehouseFacts } from "../extract/scope.js";
 import { readSettings, type SegmentationSettings } from "../extract/settings.js";
 import type { ProductData, Snapshot } from "../extract/snapshot.js";
+import { type OrderpointFacts, readOrderpoints } from "../extract/stock.js";
 import type { OdooClient, RequestStats } from "../odoo/index.js";
 import type { SegmentationRow } from "../writeback/contract-vals.js";
 import { segmentChangeEvents } from "../writeback/events.js";
@@ -43,6 +45,7 @@ import {
   startRun,
 } from "../writeback/runs.js";
 import {
+  applyAutomatically,
   recordEvents,
   submitProposals,
   upsertKpis,
@@ -76,6 +79,8 @@ export interface SyncOptions {
   readonly onProgress?: PhaseProgress<SyncPhase>;
   /** Aborting stops the run between two batches and closes it failed with the reason. */
   readonly signal?: AbortSignal;
+  /** How far before the last run's cursor an incremental run reads (default 300 s). */
+  readonly cursorOverlapSeconds?: number;
   /** Counts requests for the summary (pass the one wired into the client). */
   readonly stats?: RequestStats;
 }
@@ -116,6 +121,8 @@ interface PlannedWrites {
   readonly events: ReturnType<typeof segmentChangeEvents>;
   readonly proposals: Proposal[];
   readonly unchangedProposals: number;
+  /** Pending suggestions of auto-apply tiers left unapplied by an interrupted run. */
+  readonly pendingToApply: number[];
   readonly kpis: KpiVals[];
 }
 
@@ -176,10 +183,10 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
 
   // Planning and the writes it implies.
   progress?.("plan", 0, 1);
-  const memory = baselineMemory(baseline);
+  const memoryOf = memoryBefore(snapshot, baseline);
   const plan = planSnapshot(snapshot, {
     config: settings.config,
-    memoryOf: memory?.memoryOf,
+    memoryOf,
     holdDeescalation: extracted.mode === "incremental",
     warehouseIds: warehouse ? [warehouse.id] : undefined,
     onProgress: (done, total) => progress?.("plan", done, total),
@@ -192,7 +199,7 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     pending,
     quantityDecimals,
     holdDeescalation: extracted.mode === "incremental",
-    memory,
+    memoryOf,
   });
 
   const summaryBase = {
@@ -267,7 +274,14 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
       options.connection.database,
       scope.companyId,
     );
-    await saveState(path, handle.key, afterWrites(snapshot, writes.rows, result.locked, plan));
+    // Auto-applied suggestions changed reordering rules: the saved snapshot holds them as they are now.
+    const touchedRules = [...new Set(writes.proposals.map((proposal) => proposal.productId))];
+    const rules = await readOrderpoints(odoo, scope, touchedRules, log);
+    await saveState(
+      path,
+      handle.key,
+      afterWrites(snapshot, writes.rows, result.locked, plan, touchedRules, rules),
+    );
   }
   return {
     ...summaryBase,
@@ -331,7 +345,10 @@ async function extract(
     const previous = await previousSnapshot(context, history, options);
     if (typeof previous === "string") fullBecause = previous;
     else {
-      const updated = await updateSnapshot(odoo, context, previous, common);
+      const updated = await updateSnapshot(odoo, context, previous, {
+        ...common,
+        overlapSeconds: options.cursorOverlapSeconds,
+      });
       return {
         snapshot: updated.snapshot,
         mode: "incremental",
@@ -382,20 +399,21 @@ async function previousSnapshot(
   return previous;
 }
 
-interface Memory {
-  readonly memoryOf: (productId: number) => { tier: Tier | null; deescalationStreak: number };
-  readonly sinceOf: (productId: number) => string | null;
-}
-
-function baselineMemory(baseline: ProductBaseline | null): Memory | undefined {
-  if (!baseline) return undefined;
-  const entry = (id: number) => baseline.products[String(id)];
-  return {
-    memoryOf: (id) => {
-      const found = entry(id);
-      return { tier: found?.[0] ?? null, deescalationStreak: found?.[1] ?? 0 };
-    },
-    sinceOf: (id) => entry(id)?.[2] || null,
+/** Each product's memory before the run: a resumed run's baseline, else what Odoo stores. */
+function memoryBefore(snapshot: Snapshot, baseline: ProductBaseline | null): MemoryOf {
+  if (baseline) {
+    return (id) => {
+      const entry = baseline.products[String(id)];
+      return { tier: entry?.[0] ?? null, streak: entry?.[1] ?? 0, since: entry?.[2] || null };
+    };
+  }
+  return (id) => {
+    const stored = snapshot.products.get(id)?.facts.stored;
+    return {
+      tier: stored?.tier ?? null,
+      streak: stored?.deescalationStreak ?? 0,
+      since: stored?.since ?? null,
+    };
   };
 }
 
@@ -424,7 +442,7 @@ function plannedWrites(
     pending: Awaited<ReturnType<typeof readPendingSuggestions>>;
     quantityDecimals: number;
     holdDeescalation: boolean;
-    memory: Memory | undefined;
+    memoryOf: MemoryOf;
   },
 ): PlannedWrites {
   const facts = new Map([...snapshot.products].map(([id, data]) => [id, data.facts]));
@@ -436,7 +454,7 @@ function plannedWrites(
         runStamp: options.runStamp,
         quantityDecimals: options.quantityDecimals,
         holdDeescalation: options.holdDeescalation,
-        sinceOf: options.memory?.sinceOf,
+        memoryOf: options.memoryOf,
       });
   const events = options.warehouse
     ? []
@@ -444,16 +462,10 @@ function plannedWrites(
         tiers: settings.tiers,
         companyId: snapshot.companyId,
         runStamp: options.runStamp,
-        before: (id) => {
-          const stored = facts.get(id)?.stored;
-          const remembered = options.memory?.memoryOf(id);
-          return {
-            tier: remembered ? remembered.tier : (stored?.tier ?? null),
-            since: options.memory ? options.memory.sinceOf(id) : (stored?.since ?? null),
-          };
-        },
+        memoryOf: options.memoryOf,
       });
   const proposals: Proposal[] = [];
+  const pendingToApply: number[] = [];
   let unchangedProposals = 0;
   const kpis: KpiVals[] = [];
   const carrying = settings.config.defaults.holdingRate;
@@ -483,6 +495,7 @@ function plannedWrites(
       },
     );
     proposals.push(...made.proposals);
+    pendingToApply.push(...made.pendingToApply);
     unchangedProposals += made.unchanged;
     if (options.warehouse || plan.warehouses.size > 1 || snapshot.warehouses.length > 1) {
       kpis.push(...tierKpis(kpiItems(scoped, warehouseId), settings.tiers, carrying, warehouseId));
@@ -494,6 +507,7 @@ function plannedWrites(
     events,
     proposals,
     unchangedProposals,
+    pendingToApply,
     kpis,
   };
 }
@@ -552,6 +566,7 @@ async function writeBack(
       (proposal) => autoApplyTier.has(proposal.tier),
       { ...sized, onBatch: batch("suggestions") },
     );
+    const resumedApplies = await applyAutomatically(odoo, scope, writes.pendingToApply, sized);
     phase = "kpis";
     await upsertKpis(odoo, scope, handle.id, writes.kpis);
     options.onProgress?.("kpis", 1, 1);
@@ -560,7 +575,7 @@ async function writeBack(
       now: stampOf(clock()),
       productCount: snapshot.products.size,
       skippedCount: snapshot.skipped.length,
-      suggestionCount: submitted.pending + submitted.autoApplied,
+      suggestionCount: submitted.pending + submitted.autoApplied + resumedApplies,
       eventCount: writes.events.length,
       cursor: snapshot.cursor,
       curves: costServiceCurves(
@@ -568,7 +583,7 @@ async function writeBack(
         settings.config.defaults.holdingRate,
       ),
     });
-    return { locked: written.locked, autoApplied: submitted.autoApplied };
+    return { locked: written.locked, autoApplied: submitted.autoApplied + resumedApplies };
   } catch (error) {
     const failure = new SyncFailedError(phase, handle.name, error);
     try {
@@ -586,8 +601,14 @@ function afterWrites(
   rows: readonly SegmentationRow[],
   locked: readonly number[],
   plan: SyncPlan,
+  reread: readonly number[],
+  rules: ReadonlyMap<number, OrderpointFacts[]>,
 ): Snapshot {
   const products = new Map(snapshot.products);
+  for (const id of reread) {
+    const data = products.get(id);
+    if (data) products.set(id, { ...data, orderpoints: rules.get(id) ?? [] });
+  }
   const lockedIds = new Set(locked);
   const tierOf = new Map<number, Tier>(
     plan.company.input.productIds.map((id, row) => [

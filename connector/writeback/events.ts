@@ -4,9 +4,9 @@
  * what it is about (product, old and new tier, and since when the old tier held), so a re-run after
  * an interruption records nothing twice (`record_events` skips known keys).
  */
-import { type ItemPlan, TIERS, type Tier } from "../../analytics/index.js";
+import { type ItemPlan, TIERS } from "../../analytics/index.js";
 import type { TierCode } from "../../manifest/contract.js";
-import type { ProductFacts } from "../extract/products.js";
+import type { MemoryOf, ProductFacts } from "../extract/products.js";
 import type { TierSettings } from "../extract/settings.js";
 import type { OdooPlanningInput } from "../sources/odoo/planning-input.js";
 import type { ContractVals } from "./contract-vals.js";
@@ -18,7 +18,7 @@ export interface EventOptions {
   readonly companyId: number;
   readonly runStamp: string;
   /** The tier and since-date each product held before this run. */
-  readonly before: (productId: number) => { tier: Tier | null; since: string | null };
+  readonly memoryOf: MemoryOf;
 }
 
 /** The events of a plan (run id added when written). */
@@ -32,7 +32,7 @@ export function segmentChangeEvents(
   items.forEach((item, index) => {
     const productId = input.productIds[index] as number;
     const product = facts.get(productId);
-    const before = options.before(productId);
+    const before = options.memoryOf(productId);
     if (!product || item.locked || before.tier === null || before.tier === item.tier) return;
     const escalated = TIERS.indexOf(item.tier) < TIERS.indexOf(before.tier);
     events.push({

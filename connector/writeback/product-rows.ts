@@ -6,7 +6,7 @@
  */
 import type { ItemPlan, PortfolioPlan } from "../../analytics/index.js";
 import type { DemandHistory, TierCode } from "../../manifest/contract.js";
-import type { ProductFacts } from "../extract/products.js";
+import type { MemoryOf, ProductFacts } from "../extract/products.js";
 import type { TierSettings } from "../extract/settings.js";
 import type { OdooValue } from "../odoo/index.js";
 import type { OdooPlanningInput } from "../sources/odoo/planning-input.js";
@@ -33,8 +33,8 @@ export interface ProductRowOptions {
   readonly quantityDecimals: number;
   /** Incremental runs keep the stored de-escalation streak (see `holdDeescalation`). */
   readonly holdDeescalation: boolean;
-  /** The memory planned from, when it is not the stored one (a resumed run's baseline). */
-  readonly sinceOf?: ((productId: number) => string | null | undefined) | undefined;
+  /** Each product's segment memory before the run (stored, or a resumed run's baseline). */
+  readonly memoryOf: MemoryOf;
 }
 
 /** The rows to write, and how many products already held these values. */
@@ -55,7 +55,7 @@ export function productRows(
     const productId = input.productIds[index] as number;
     const product = facts.get(productId);
     if (!product) return;
-    const row = productRow(item, index, productId, product, input, plan, options);
+    const row = productRow(item, index, productId, input, plan, options);
     if (rowDiffers(row, product, options.quantityDecimals)) rows.push(row);
     else unchanged++;
   });
@@ -66,16 +66,13 @@ function productRow(
   item: ItemPlan,
   index: number,
   productId: number,
-  product: ProductFacts,
   input: OdooPlanningInput,
   plan: PortfolioPlan,
   options: ProductRowOptions,
 ): SegmentationRow {
-  const stored = product.stored;
-  const since = options.sinceOf?.(productId) ?? stored.since;
-  const sameTier = stored.tier === item.tier;
-  const heldInIncremental =
-    options.holdDeescalation && item.tier === stored.tier && item.computedTier !== item.tier;
+  const before = options.memoryOf(productId);
+  const sameTier = before.tier === item.tier;
+  const heldInIncremental = options.holdDeescalation && sameTier && item.computedTier !== item.tier;
   const master = input.items[index];
   return {
     id: productId,
@@ -85,12 +82,9 @@ function productRow(
     demand_pattern: item.pattern,
     criticality_score: round(item.criticalityScore, 2),
     segment_reason: item.reason,
-    segment_date: sameTier && since ? since : options.runStamp,
-    segment_deescalation_streak: heldInIncremental
-      ? stored.deescalationStreak
-      : item.locked
-        ? stored.deescalationStreak
-        : item.deescalationStreak,
+    segment_date: sameTier && before.since ? before.since : options.runStamp,
+    segment_deescalation_streak:
+      heldInIncremental || item.locked ? before.streak : item.deescalationStreak,
     avg_daily_demand: round(item.averageDailyDemand, options.quantityDecimals),
     demand_cv: round(item.demandCv ?? 0, 3),
     demand_adi: round(item.adi ?? 0, 2),

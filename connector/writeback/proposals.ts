@@ -36,6 +36,11 @@ export interface WarehouseProposals {
   readonly proposals: Proposal[];
   /** Proposals left out because they would change nothing. */
   readonly unchanged: number;
+  /**
+   * Pending suggestions equal to this run's proposal in an auto-apply tier: a run cut off between
+   * submitting and applying them left them waiting, so they are applied now.
+   */
+  readonly pendingToApply: number[];
 }
 
 /** Proposals for one warehouse, from its plan. */
@@ -47,6 +52,7 @@ export function warehouseProposals(
   options: ProposalOptions,
 ): WarehouseProposals {
   const proposals: Proposal[] = [];
+  const pendingToApply: number[] = [];
   let unchanged = 0;
   const decimals = options.quantityDecimals;
   items.forEach((item, index) => {
@@ -70,6 +76,7 @@ export function warehouseProposals(
         : suggestedMax === 0;
     if (moot) {
       unchanged++;
+      if (pending && tier.autoApply && !data.facts.stored.locked) pendingToApply.push(pending.id);
       return;
     }
     const onHand = data.onHand.find(([id]) => id === warehouse.id)?.[1] ?? 0;
@@ -95,7 +102,7 @@ export function warehouseProposals(
       },
     });
   });
-  return { proposals, unchanged };
+  return { proposals, unchanged, pendingToApply };
 }
 
 /**

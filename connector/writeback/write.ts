@@ -140,23 +140,33 @@ export async function submitProposals(
         if (autoApply(batch[index] as Proposal)) toApply.push(id);
       }
     });
-    if (toApply.length > 0) {
-      const applied = z
-        .array(z.number().int())
-        .parse(
-          await callMethod(
-            odoo,
-            scope,
-            "inventory.segment.suggestion.action_auto_apply",
-            {},
-            toApply,
-          ),
-        );
-      autoApplied += applied.length;
-      pending -= applied.length;
-    }
+    const applied = await applyAutomatically(odoo, scope, toApply);
+    autoApplied += applied;
+    pending -= applied;
   });
   return { pending, skipped, autoApplied };
+}
+
+/**
+ * Accepts the given suggestions where their tier is flagged auto-apply (the addon re-checks the
+ * tier and the lock); returns how many were applied. Applying an applied one is a no-op.
+ */
+export async function applyAutomatically(
+  odoo: OdooClient,
+  scope: CompanyScope,
+  ids: readonly number[],
+  options: BatchOptions = {},
+): Promise<number> {
+  let applied = 0;
+  await inBatches(ids, options.batchSize ?? 200, options, async (batch) => {
+    const result = z
+      .array(z.number().int())
+      .parse(
+        await callMethod(odoo, scope, "inventory.segment.suggestion.action_auto_apply", {}, batch),
+      );
+    applied += result.length;
+  });
+  return applied;
 }
 
 const KPI = "inventory.segment.run.kpi" satisfies keyof typeof contract.models;

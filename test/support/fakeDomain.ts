@@ -11,7 +11,12 @@ export function matchesDomain(record: StoredRecord, domain: readonly unknown[]):
   let position = 0;
   const expression = (): boolean => {
     const term = domain[position++];
-    if (term === "&") return expression() && expression();
+    // Both operands are always parsed: a short-circuit would leave the second one unread.
+    if (term === "&") {
+      const left = expression();
+      const right = expression();
+      return left && right;
+    }
     if (term === "|") {
       const left = expression();
       const right = expression();

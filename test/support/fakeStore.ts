@@ -21,13 +21,16 @@ export type FakeFieldType =
   | "text"
   | "integer"
   | "float"
+  | "monetary"
   | "boolean"
   | "date"
   | "datetime"
   | "selection"
   | "many2one"
   | "many2many"
-  | "one2many";
+  | "one2many"
+  /** Stored and read back as the JSON value itself (Odoo's `fields.Json`). */
+  | "json";
 
 export interface FakeField {
   readonly type: FakeFieldType;

@@ -19,7 +19,6 @@ export { type OdooConnection, openOdoo } from "./connection.js";
 export {
   companyPlanningInput,
   type OdooPlanningInput,
-  type TierMemory,
   warehousePlanningInput,
 } from "./planning-input.js";
 

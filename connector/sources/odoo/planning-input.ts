@@ -10,6 +10,7 @@ import {
   planPortfolio,
   type Tier,
 } from "../../../analytics/index.js";
+import type { MemoryOf } from "../../extract/products.js";
 import type { ProductData, Snapshot } from "../../extract/snapshot.js";
 import type { PlanningInput } from "../planning-input.js";
 import { demandGrid } from "./demand-grid.js";
@@ -21,16 +22,10 @@ export interface OdooPlanningInput extends PlanningInput {
   readonly sourcing: readonly ItemSourcing[];
 }
 
-/** The hysteresis memory to plan from: the stored one, or a resumed run's baseline. */
-export interface TierMemory {
-  readonly tier: Tier | null;
-  readonly deescalationStreak: number;
-}
-
 export interface CompanyInputOptions {
   readonly config: AnalyticsConfig;
-  /** Overrides the memory stored on the product (a resumed run replans from its baseline). */
-  readonly memoryOf?: ((productId: number) => TierMemory | undefined) | undefined;
+  /** The memory to plan from when it is not the stored one (a resumed run's baseline). */
+  readonly memoryOf?: MemoryOf | undefined;
   /**
    * Escalate at once but never count towards a de-escalation: for incremental runs, so that
    * frequent small runs do not lower tiers faster than the scheduled full runs.
@@ -58,7 +53,7 @@ export function companyPlanningInput(
     rows.map((data, row) => {
       const memory = options.memoryOf?.(data.facts.id) ?? {
         tier: data.facts.stored.tier,
-        deescalationStreak: data.facts.stored.deescalationStreak,
+        streak: data.facts.stored.deescalationStreak,
       };
       const locked = data.facts.stored.locked && data.facts.stored.tier !== null;
       return itemMaster(data, {
@@ -72,7 +67,7 @@ export function companyPlanningInput(
         ...(locked && { pinnedTier: data.facts.stored.tier ?? undefined }),
         ...(memory.tier !== null && {
           previousTier: memory.tier,
-          deescalationStreak: options.holdDeescalation ? 0 : memory.deescalationStreak,
+          deescalationStreak: options.holdDeescalation ? 0 : memory.streak,
         }),
         onHand: data.onHand.reduce((sum, [, quantity]) => sum + quantity, 0),
       });
