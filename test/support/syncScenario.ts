@@ -27,7 +27,7 @@ export interface Scenario {
   /** A client on the fake (retries off unless asked), closed by `close`. */
   connect(
     transport?: TransportKind,
-    options?: OdooClientOptions & { maxRetries?: number },
+    options?: OdooClientOptions & { maxRetries?: number; timeoutMs?: number },
   ): Promise<OdooClient>;
   sync(odoo: OdooClient, options?: Partial<SyncOptions>): Promise<SyncSummary>;
   close(): Promise<void>;
@@ -65,8 +65,8 @@ export async function startScenario(
     plant,
     fake,
     async connect(transport = "json2", clientOptions = {}) {
-      const { maxRetries = 0, ...rest } = clientOptions;
-      const odoo = await connectOdoo(fakeConfig(fake, transport, { maxRetries }), {
+      const { maxRetries = 0, timeoutMs = 5_000, ...rest } = clientOptions;
+      const odoo = await connectOdoo(fakeConfig(fake, transport, { maxRetries, timeoutMs }), {
         clock: new ManualClock(),
         ...rest,
       });
