@@ -8,7 +8,9 @@
  * XML-RPC requests a client never sends on its own (a wrong secret or database on
  * `/xmlrpc/2/object`), then replaces the fixture directory. Keys and passwords are redacted and
  * traceback source lines dropped; the script fails if a secret survives in any file.
- * Use a disposable database: one scenario creates (and archives) three contacts.
+ * Use a disposable copy of a demo database with the addon installed and up to date: one scenario
+ * creates (and archives) three contacts, the sync scenarios write segments, an event, suggestions
+ * and a run (`test/support/syncContractScenarios.ts`).
  */
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +25,10 @@ import {
 } from "../test/support/contractScenarios.js";
 import { DEFAULT_FIXTURE_DIR, saveFixture } from "../test/support/fixtures.js";
 import { startRecordingProxy } from "../test/support/recordingProxy.js";
+import {
+  SYNC_READ_SCENARIOS,
+  SYNC_WRITE_SCENARIOS,
+} from "../test/support/syncContractScenarios.js";
 
 const WRONG_KEY = "0000000000000000000000000000000000000000";
 
@@ -58,21 +64,24 @@ function configFor(
 }
 
 const report: string[] = [];
-for (const transport of ["json2", "xmlrpc"] as const) {
-  for (const scenario of CONTRACT_SCENARIOS) {
-    const role =
-      scenario.connection === "wrong-key"
-        ? "invalid-credentials"
-        : scenario.connection === "unknown-database"
-          ? "unknown-database"
-          : undefined;
-    proxy.tag(scenario.name, role);
-    const odoo = await connectOdoo(configFor(transport, scenario), CONTRACT_CLIENT_OPTIONS);
-    const outcome = await runScenario(scenario, odoo);
-    odoo.close();
-    report.push(
-      `${transport.padEnd(6)} ${scenario.name}: ${outcome.ok ? "ok" : outcome.error.code}`,
-    );
+// Reads first over both transports, then the scenarios that write: no read sees their writes.
+for (const scenarios of [[...CONTRACT_SCENARIOS, ...SYNC_READ_SCENARIOS], SYNC_WRITE_SCENARIOS]) {
+  for (const transport of ["json2", "xmlrpc"] as const) {
+    for (const scenario of scenarios) {
+      const role =
+        scenario.connection === "wrong-key"
+          ? "invalid-credentials"
+          : scenario.connection === "unknown-database"
+            ? "unknown-database"
+            : undefined;
+      proxy.tag(scenario.name, role);
+      const odoo = await connectOdoo(configFor(transport, scenario), CONTRACT_CLIENT_OPTIONS);
+      const outcome = await runScenario(scenario, odoo);
+      odoo.close();
+      report.push(
+        `${transport.padEnd(6)} ${scenario.name}: ${outcome.ok ? "ok" : outcome.error.code}`,
+      );
+    }
   }
 }
 
