@@ -79,7 +79,7 @@ export const SYNC_WRITE_SCENARIOS: readonly ContractScenario[] = [
         limit: 1,
         context: scope.context,
       });
-      const stockLocation = (warehouse?.lot_stock_id as [number, string])[0];
+      const stockLocation = Number((warehouse?.lot_stock_id as [number, string] | undefined)?.[0]);
       const critical = settings.tiers.critical.id;
       const [runId = 0] = await odoo.create(
         "inventory.segment.run",
