@@ -60,6 +60,7 @@ export function allocateServiceLevels(
   const groupCount = targets.groupTargets.length;
   const members = groupMembers(targets.groupOf, itemCount, groupCount);
   const groupOf = Int32Array.from({ length: itemCount }, (_, i) => targets.groupOf[i] as number);
+  const hulls = serviceHulls(curves);
   const groupPrices = new Float64Array(groupCount);
   const chosen = new Int32Array(itemCount);
 
@@ -69,10 +70,14 @@ export function allocateServiceLevels(
     if (target === null || target === undefined || items.length === 0) continue;
     const weight = totalWeight(curves, items);
     const alone = new Float64Array(groupCount);
-    groupPrices[group] = lowestPrice(target, (price) => {
-      alone[group] = price;
-      return chooseAll(curves, items, groupOf, alone, 0, chosen) / weight;
-    });
+    groupPrices[group] = lowestPrice(
+      target * weight,
+      bracket(curves, hulls, items, groupOf, alone),
+      (price) => {
+        alone[group] = price;
+        return chooseAll(curves, hulls, items, groupOf, alone, 0, chosen);
+      },
+    );
   }
 
   const everyone = Int32Array.from({ length: itemCount }, (_, i) => i);
@@ -80,63 +85,185 @@ export function allocateServiceLevels(
   if (targets.goal !== null) {
     const weight = totalWeight(curves, everyone);
     global = lowestPrice(
-      targets.goal,
-      (price) => chooseAll(curves, everyone, groupOf, groupPrices, price, chosen) / weight,
+      targets.goal * weight,
+      bracket(curves, hulls, everyone, groupOf, groupPrices),
+      (price) => chooseAll(curves, hulls, everyone, groupOf, groupPrices, price, chosen),
     );
   }
-  chooseAll(curves, everyone, groupOf, groupPrices, global, chosen);
+  chooseAll(curves, hulls, everyone, groupOf, groupPrices, global, chosen);
   return chosen;
 }
 
 /**
- * The smallest price at which `served(price)` reaches `target`: bisection on the logarithm of the
- * price, to a relative precision of 1e-4 (the served fill changes in steps, so finer is pointless).
+ * Each item's candidates that some price makes best: the upper concave hull of (value, weight ·
+ * fill) from the floor up, with the price at which each hull step starts to pay
+ * (Δvalue ÷ (weight · Δfill)); prices rise along the hull.
  */
-function lowestPrice(target: number, served: (price: number) => number): number {
-  if (served(0) >= target) return 0;
-  let low = LOG_LOW;
-  let high = LOG_HIGH;
-  if (served(Math.exp(high)) < target) return Math.exp(high);
+interface ServiceHulls {
+  readonly counts: Int32Array;
+  readonly vertices: Int32Array;
+  readonly prices: Float64Array;
+}
+
+function serviceHulls(curves: ServiceCurves): ServiceHulls {
+  const { itemCount, width, counts, floors, fillRates, values, weights } = curves;
+  const vertices = new Int32Array(itemCount * width);
+  const prices = new Float64Array(itemCount * width);
+  const sizes = new Int32Array(itemCount);
+  for (let item = 0; item < itemCount; item++) {
+    const base = item * width;
+    const weight = weights[item] as number;
+    const floor = floors[item] as number;
+    vertices[base] = floor;
+    let size = 1;
+    for (let k = floor + 1; k < (counts[item] as number); k++) {
+      const servedK = weight * (fillRates[base + k] as number);
+      const valueK = values[base + k] as number;
+      const last = vertices[base + size - 1] as number;
+      if (servedK <= weight * (fillRates[base + last] as number)) continue;
+      // Drop the last vertex while it lies on or below the chord from the one before it to k.
+      while (size >= 2) {
+        const a = base + (vertices[base + size - 2] as number);
+        const b = base + (vertices[base + size - 1] as number);
+        const servedA = weight * (fillRates[a] as number);
+        const valueA = values[a] as number;
+        const cross =
+          ((values[b] as number) - valueA) * (servedK - servedA) -
+          (weight * (fillRates[b] as number) - servedA) * (valueK - valueA);
+        if (cross < 0) break;
+        size--;
+      }
+      vertices[base + size] = k;
+      size++;
+    }
+    for (let j = 1; j < size; j++) {
+      const from = base + (vertices[base + j - 1] as number);
+      const to = base + (vertices[base + j] as number);
+      prices[base + j] =
+        ((values[to] as number) - (values[from] as number)) /
+        (weight * ((fillRates[to] as number) - (fillRates[from] as number)));
+    }
+    sizes[item] = size;
+  }
+  return { counts: sizes, vertices, prices };
+}
+
+/** Where the served demand crosses each level, by price: a histogram over log-price buckets. */
+interface PriceBracket {
+  /** Served demand at price 0 (every item at its group's price, or its floor). */
+  readonly base: number;
+  /** Served demand added by the hull steps whose price falls in each bucket. */
+  readonly added: Float64Array;
+}
+
+const BUCKETS = 2048;
+const BUCKET_WIDTH = (LOG_HIGH - LOG_LOW) / BUCKETS;
+
+/**
+ * One pass over the hull steps of `items`: how much served demand each log-price bucket adds when
+ * the global price rises through it (steps below an item's group price are already taken).
+ */
+function bracket(
+  curves: ServiceCurves,
+  hulls: ServiceHulls,
+  items: Int32Array,
+  groupOf: Int32Array,
+  groupPrices: Float64Array,
+): PriceBracket {
+  const { width, fillRates, weights } = curves;
+  const { counts, vertices, prices } = hulls;
+  const added = new Float64Array(BUCKETS + 1);
+  let base = 0;
+  for (let n = 0; n < items.length; n++) {
+    const item = items[n] as number;
+    const offset = item * width;
+    const weight = weights[item] as number;
+    const floorPrice = groupPrices[groupOf[item] as number] as number;
+    let previous = weight * (fillRates[offset + (vertices[offset] as number)] as number);
+    base += previous;
+    for (let j = 1; j < (counts[item] as number); j++) {
+      const served = weight * (fillRates[offset + (vertices[offset + j] as number)] as number);
+      const price = prices[offset + j] as number;
+      const step = served - previous;
+      previous = served;
+      if (price <= floorPrice) {
+        base += step;
+        continue;
+      }
+      const bucket = Math.min(
+        BUCKETS,
+        Math.max(0, Math.floor((Math.log(price) - LOG_LOW) / BUCKET_WIDTH)),
+      );
+      added[bucket] = (added[bucket] as number) + step;
+    }
+  }
+  return { base, added };
+}
+
+/**
+ * The smallest price at which `served(price)` (served demand, Σ weight · fill) reaches `target`:
+ * the price histogram narrows the search to one bucket, then bisection on the logarithm of the price
+ * finds it to a relative precision of 1e-4 (the served fill changes in steps, so finer is pointless).
+ */
+function lowestPrice(
+  target: number,
+  histogram: PriceBracket,
+  served: (price: number) => number,
+): number {
+  const tolerance = 1e-9 * Math.max(1, Math.abs(target));
+  if (histogram.base >= target - tolerance) return 0;
+  let cumulative = histogram.base;
+  let bucket = 0;
+  while (
+    bucket <= BUCKETS &&
+    cumulative + (histogram.added[bucket] as number) < target - tolerance
+  ) {
+    cumulative += histogram.added[bucket] as number;
+    bucket++;
+  }
+  if (bucket > BUCKETS) return Math.exp(LOG_HIGH);
+  let low = LOG_LOW + bucket * BUCKET_WIDTH;
+  let high = Math.min(LOG_HIGH, low + BUCKET_WIDTH);
+  if (served(Math.exp(high)) < target - tolerance) high = LOG_HIGH;
   while (high - low > 1e-4) {
     const middle = (low + high) / 2;
-    if (served(Math.exp(middle)) >= target) high = middle;
+    if (served(Math.exp(middle)) >= target - tolerance) high = middle;
     else low = middle;
   }
   return Math.exp(high);
 }
 
 /**
- * Each item's best candidate at its price (the higher of its group's and the global one); returns
- * Σ weight · fill over the items.
+ * Each item's best candidate at its price (the higher of its group's and the global one): the last
+ * hull vertex whose step price does not exceed it. Returns Σ weight · fill over the items.
  */
 function chooseAll(
   curves: ServiceCurves,
+  hulls: ServiceHulls,
   items: Int32Array,
   groupOf: Int32Array,
   groupPrices: Float64Array,
   globalPrice: number,
   chosen: Int32Array,
 ): number {
-  const { width, counts, floors, fillRates, values, weights } = curves;
+  const { width, fillRates, weights } = curves;
+  const { counts, vertices, prices } = hulls;
   let served = 0;
   for (let n = 0; n < items.length; n++) {
     const item = items[n] as number;
     const base = item * width;
-    const weight = weights[item] as number;
-    const groupPrice = groupPrices[groupOf[item] as number] as number;
-    const price = Math.max(groupPrice, globalPrice) * weight;
-    let best = floors[item] as number;
-    let bestGain = price * (fillRates[base + best] as number) - (values[base + best] as number);
-    const count = counts[item] as number;
-    for (let k = best + 1; k < count; k++) {
-      const gain = price * (fillRates[base + k] as number) - (values[base + k] as number);
-      if (gain > bestGain) {
-        bestGain = gain;
-        best = k;
-      }
+    const price = Math.max(groupPrices[groupOf[item] as number] as number, globalPrice);
+    // Binary search for the last hull step whose price does not exceed the item's price.
+    let low = 0;
+    let high = (counts[item] as number) - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((prices[base + middle] as number) <= price) low = middle;
+      else high = middle - 1;
     }
+    const best = vertices[base + low] as number;
     chosen[item] = best;
-    served += weight * (fillRates[base + best] as number);
+    served += (weights[item] as number) * (fillRates[base + best] as number);
   }
   return served;
 }

@@ -87,9 +87,10 @@ export function backtestPortfolio(
   );
   const progress = options.onProgress;
   const baseline = new BaselinePolicy(items.length, config);
-  const { policy, plan } = runPlan(demand, items, config, {
+  const { policy } = runPlan(demand, items, config, {
     historyLength: trainEnd,
     wholePeriodLeadTimes: true,
+    records: false,
     onProgress: progress ? (done, total) => progress(done, total + items.length) : undefined,
     inspect: (item, models, policy) => baseline.set(item, models, policy, periodsPerYear),
     portfolioGoal: (policy) =>
@@ -135,7 +136,7 @@ export function backtestPortfolio(
       baseline.expectedFillRates,
     ),
     baselineServiceTarget: config.tiers.standard.serviceTarget,
-    expectedFillRate: plan.expectedFillRate,
+    expectedFillRate: weightedMean(policy.expectedFillRates, policy.demandPerPeriod),
   };
 }
 

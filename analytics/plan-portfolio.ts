@@ -42,9 +42,12 @@ export function planPortfolio(
   options: PlanOptions = {},
 ): PortfolioPlan {
   const historyLength = validatePlanInput(demand, items, config, options.asOf);
-  return runPlan(demand, items, config, {
+  const { plan } = runPlan(demand, items, config, {
     historyLength,
     wholePeriodLeadTimes: false,
+    records: true,
     onProgress: options.onProgress,
-  }).plan;
+  });
+  if (plan === undefined) throw new Error("the planning engine returned no records");
+  return plan;
 }

@@ -7,7 +7,7 @@
  */
 import type { DemandDistribution } from "../types.js";
 import { logGamma, upperRegularizedGamma } from "./gamma-function.js";
-import { normalPdf, normalQuantile, normalSurvival } from "./normal.js";
+import { normalPdf, normalQuantile, normalSurvivalFromDensity } from "./normal.js";
 
 export interface DemandModel {
   readonly kind: DemandDistribution;
@@ -24,6 +24,8 @@ export interface DemandModel {
    * formula (end and first-derivative terms).
    */
   averageLoss(from: number, to: number, lattice: number): number;
+  /** P(X ≤ from) of the last `averageLoss` call: free with it, and what cycle service needs. */
+  readonly fromCdf: number;
   /** The smallest x with P(X ≤ x) ≥ p. */
   quantile(p: number): number;
 }
@@ -38,6 +40,7 @@ abstract class ContinuousModel implements DemandModel {
   abstract readonly mean: number;
   abstract readonly variance: number;
   protected readonly at = { cdf: 0, loss: 0, loss2: 0 };
+  fromCdf = 0;
   /** Fills `at` for the point x. */
   protected abstract evaluate(x: number): void;
   abstract quantile(p: number): number;
@@ -58,6 +61,7 @@ abstract class ContinuousModel implements DemandModel {
   averageLoss(from: number, to: number, lattice: number): number {
     const width = to - from;
     this.evaluate(from);
+    this.fromCdf = this.at.cdf;
     if (!(width > 1e-9 * Math.max(1, Math.abs(to)))) return this.at.loss;
     const { cdf: cdfFrom, loss: lossFrom, loss2: loss2From } = this.at;
     this.evaluate(to);
@@ -94,7 +98,7 @@ export class NormalModel extends ContinuousModel {
     }
     const z = (x - this.mean) / this.sd;
     const density = normalPdf(z);
-    const survival = normalSurvival(z);
+    const survival = normalSurvivalFromDensity(z, density);
     at.cdf = 1 - survival;
     // Silver, Pyke & Thomas (2017) eq. B.5 and Zipkin (2000) §C.3.3, scaled by σ and σ².
     at.loss = this.sd * (density - z * survival);
@@ -184,6 +188,7 @@ export class DiscreteModel implements DemandModel {
   kind: DemandDistribution = "negative-binomial";
   mean = 0;
   variance = 0;
+  fromCdf = 0;
   private size = 0;
   private cumulative = new Float64Array(64);
   private losses = new Float64Array(65);
@@ -263,6 +268,7 @@ export class DiscreteModel implements DemandModel {
   }
 
   averageLoss(from: number, to: number, _lattice: number): number {
+    this.fromCdf = this.cdf(from);
     const first = Math.ceil(from - 1e-9);
     const last = Math.max(first, Math.floor(to + 1e-9));
     return (this.lossSumFrom(first) - this.lossSumFrom(last + 1)) / (last - first + 1);
@@ -342,6 +348,7 @@ export class ZeroModel implements DemandModel {
   readonly kind = "none" as const;
   readonly mean = 0;
   readonly variance = 0;
+  fromCdf = 1;
   cdf(x: number): number {
     return x >= 0 ? 1 : 0;
   }
@@ -349,6 +356,7 @@ export class ZeroModel implements DemandModel {
     return Math.max(0, -x);
   }
   averageLoss(from: number, to: number, _lattice: number): number {
+    this.fromCdf = this.cdf(from);
     return Math.max(0, -(from + to) / 2);
   }
   quantile(_p: number): number {

@@ -11,6 +11,7 @@
 const SQRT2 = Math.SQRT2;
 const INV_SQRT_2PI = 0.3989422804014327;
 const INV_SQRT_PI = 0.5641895835477563;
+const SQRT_2PI = 2.5066282746310002;
 
 const A = [
   3.1611237438705655, 113.86415415105016, 377.485237685302, 3209.3775891384694, 0.18577770618460315,
@@ -40,20 +41,8 @@ function expMinusSquare(y: number): number {
   return Math.exp(-head * head) * Math.exp(-tail);
 }
 
-/** Complementary error function, erfc(x) = 1 − erf(x). */
-export function erfc(x: number): number {
-  const y = Math.abs(x);
-  let result: number;
-  if (y <= 0.46875) {
-    const z = y * y;
-    let numerator = (A[4] as number) * z;
-    let denominator = z;
-    for (let i = 0; i < 3; i++) {
-      numerator = (numerator + (A[i] as number)) * z;
-      denominator = (denominator + (B[i] as number)) * z;
-    }
-    return 1 - (x * (numerator + (A[3] as number))) / (denominator + (B[3] as number));
-  }
+/** erfc(y)·exp(y²) for y > 0.46875: the rational part of Cody's second and third intervals. */
+function scaledErfc(y: number): number {
   if (y <= 4) {
     let numerator = (C[8] as number) * y;
     let denominator = y;
@@ -61,22 +50,48 @@ export function erfc(x: number): number {
       numerator = (numerator + (C[i] as number)) * y;
       denominator = (denominator + (D[i] as number)) * y;
     }
-    result =
-      ((numerator + (C[7] as number)) / (denominator + (D[7] as number))) * expMinusSquare(y);
-  } else if (y >= 26.7) {
-    result = 0;
-  } else {
-    const z = 1 / (y * y);
-    let numerator = (P[5] as number) * z;
-    let denominator = z;
-    for (let i = 0; i < 4; i++) {
-      numerator = (numerator + (P[i] as number)) * z;
-      denominator = (denominator + (Q[i] as number)) * z;
-    }
-    const ratio = (z * (numerator + (P[4] as number))) / (denominator + (Q[4] as number));
-    result = ((INV_SQRT_PI - ratio) / y) * expMinusSquare(y);
+    return (numerator + (C[7] as number)) / (denominator + (D[7] as number));
   }
+  const z = 1 / (y * y);
+  let numerator = (P[5] as number) * z;
+  let denominator = z;
+  for (let i = 0; i < 4; i++) {
+    numerator = (numerator + (P[i] as number)) * z;
+    denominator = (denominator + (Q[i] as number)) * z;
+  }
+  const ratio = (z * (numerator + (P[4] as number))) / (denominator + (Q[4] as number));
+  return (INV_SQRT_PI - ratio) / y;
+}
+
+/** erfc(x) for |x| ≤ 0.46875: 1 − erf(x) by Cody's first interval. */
+function erfcNearZero(x: number): number {
+  const z = x * x;
+  let numerator = (A[4] as number) * z;
+  let denominator = z;
+  for (let i = 0; i < 3; i++) {
+    numerator = (numerator + (A[i] as number)) * z;
+    denominator = (denominator + (B[i] as number)) * z;
+  }
+  return 1 - (x * (numerator + (A[3] as number))) / (denominator + (B[3] as number));
+}
+
+/** Complementary error function, erfc(x) = 1 − erf(x). */
+export function erfc(x: number): number {
+  const y = Math.abs(x);
+  if (y <= 0.46875) return erfcNearZero(x);
+  const result = y >= 26.7 ? 0 : scaledErfc(y) * expMinusSquare(y);
   return x < 0 ? 2 - result : result;
+}
+
+/**
+ * 1 − Φ(z) given the density φ(z) already computed: the tail shares its exponential with the density
+ * (exp(−z²/2) = √(2π)·φ(z)), which halves the cost of evaluating both.
+ */
+export function normalSurvivalFromDensity(z: number, density: number): number {
+  const y = Math.abs(z) / SQRT2;
+  if (y <= 0.46875) return 0.5 * erfcNearZero(z / SQRT2);
+  const tail = y >= 26.7 ? 0 : 0.5 * scaledErfc(y) * density * SQRT_2PI;
+  return z < 0 ? 1 - tail : tail;
 }
 
 /** Standard normal density φ(z). */

@@ -53,6 +53,8 @@ export interface EngineOptions {
   readonly historyLength: number;
   /** Round lead times to whole periods (the simulator moves in whole periods). */
   readonly wholePeriodLeadTimes: boolean;
+  /** Build the item records, summaries and curves (the backtest only needs the policy arrays). */
+  readonly records: boolean;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
   /**
    * Called for each item once its policy inputs (in `policy`) and demand models are known; the
@@ -91,7 +93,8 @@ export interface PolicyArrays {
 }
 
 export interface EngineResult {
-  readonly plan: PortfolioPlan;
+  /** The public plan; undefined when `records` was false. */
+  readonly plan: PortfolioPlan | undefined;
   readonly policy: PolicyArrays;
 }
 
@@ -320,14 +323,22 @@ export function runPlan(
     goal: options.portfolioGoal ? options.portfolioGoal(policy) : config.allocator.fillRateGoal,
   });
 
-  const plans: ItemPlan[] = new Array(itemCount);
   for (let i = 0; i < itemCount; i++) {
     const k = i * CANDIDATES + (chosen[i] as number);
     const reorderPoint = table.reorderPoints[k] as number;
-    const quantity = policy.orderQuantities[i] as number;
     policy.reorderPoints[i] = reorderPoint;
-    policy.maxStocks[i] = reorderPoint + quantity;
+    policy.maxStocks[i] = reorderPoint + (policy.orderQuantities[i] as number);
     policy.expectedFillRates[i] = table.fillRates[k] as number;
+  }
+  if (!options.records) {
+    progress?.(total, total);
+    return { plan: undefined, policy };
+  }
+
+  const plans: ItemPlan[] = new Array(itemCount);
+  for (let i = 0; i < itemCount; i++) {
+    const k = i * CANDIDATES + (chosen[i] as number);
+    const quantity = policy.orderQuantities[i] as number;
     const fact = facts[i] as ItemFacts;
     plans[i] = itemRecord({
       item: items[i] as ItemMaster,

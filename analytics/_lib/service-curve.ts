@@ -14,9 +14,9 @@ export interface CandidateTable extends ServiceCurves {
 }
 
 /** Candidate slots per item. */
-export const CANDIDATES = 20;
+export const CANDIDATES = 16;
 /** Reorder points at mean + z·sd of protection-interval demand, besides 0 and the floor. */
-const Z_GRID = [-1.5, -1, -0.5, 0, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4];
+const Z_GRID = [-1, -0.5, 0, 0.5, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4];
 
 export function createCandidateTable(itemCount: number): CandidateTable {
   const size = itemCount * CANDIDATES;
@@ -95,7 +95,7 @@ export function fillCandidates(table: CandidateTable, item: number, input: Candi
     );
     table.reorderPoints[base + k] = s;
     table.fillRates[base + k] = fill;
-    table.cycleServices[base + k] = demand.protection.cdf(s);
+    table.cycleServices[base + k] = demand.protection.fromCdf;
     table.onHand[base + k] = onHand;
     table.values[base + k] = onHand * input.unitCost;
     if (floor < 0 && s >= floorReorderPoint - 1e-9) floor = k;

@@ -15,7 +15,10 @@ import {
   normalCdf,
   normalLoss,
   normalLoss2,
+  normalPdf,
   normalQuantile,
+  normalSurvival,
+  normalSurvivalFromDensity,
 } from "../../analytics/_lib/normal.js";
 
 // Every expected value below was printed by SciPy 1.17.1 (scipy.special / scipy.stats; the loss
@@ -52,6 +55,15 @@ describe("standard normal", () => {
     expect(normalLoss2(0)).toBeCloseTo(0.25, 14);
     expect(normalLoss2(1)).toBeCloseTo(0.03766989167188538, 13);
     expect(normalLoss2(2)).toBeCloseTo(0.0028843633572599664, 13);
+  });
+
+  it("gives the same tail from a shared density as from erfc", () => {
+    for (let z = -8; z <= 8; z += 0.0625) {
+      const direct = normalSurvival(z);
+      expect(Math.abs(normalSurvivalFromDensity(z, normalPdf(z)) - direct) / direct).toBeLessThan(
+        1e-13,
+      );
+    }
   });
 
   it("rejects probabilities outside [0, 1]", () => {
