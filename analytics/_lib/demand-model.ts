@@ -204,33 +204,36 @@ export class DiscreteModel implements DemandModel {
     const p = mean / variance;
     const r = (mean * mean) / (variance - mean);
     const logZero = r * Math.log(p);
-    if (logZero < -700) return false;
-    this.kind = "negative-binomial";
-    const q = 1 - p;
-    let probability = Math.exp(logZero);
-    let cumulative = 0;
-    let k = 0;
-    for (; k < MAX_SUPPORT; k++) {
-      if (k > 0) probability *= ((k - 1 + r) / k) * q;
-      this.ensure(k + 1);
-      this.cumulative[k] = probability;
-      cumulative += probability;
-      if (k > mean && 1 - cumulative < TAIL) break;
-    }
-    if (k >= MAX_SUPPORT) return false;
-    this.finish(k + 1);
-    return true;
+    // (k − 1 + r)/k·q = q + (r − 1)q/k.
+    return (
+      logZero >= -700 &&
+      this.loadRecursive("negative-binomial", Math.exp(logZero), 1 - p, (r - 1) * (1 - p), mean)
+    );
   }
 
   /** Poisson with the given mean. @returns false when the table would be too long (large means). */
   loadPoisson(mean: number): boolean {
-    if (mean > 700) return false;
-    this.kind = "poisson";
-    let probability = Math.exp(-mean);
+    return mean <= 700 && this.loadRecursive("poisson", Math.exp(-mean), 0, mean, mean);
+  }
+
+  /**
+   * Tabulates a distribution of Panjer's (a, b, 0) class, P(k) = P(k − 1)·(a + b/k) — Poisson,
+   * negative binomial and binomial (Panjer 1981, ASTIN Bulletin 12(1) 22–26) — until the tail holds
+   * less than `TAIL`. @returns false when that takes more than `MAX_SUPPORT` entries.
+   */
+  private loadRecursive(
+    kind: DemandDistribution,
+    zero: number,
+    a: number,
+    b: number,
+    mean: number,
+  ): boolean {
+    this.kind = kind;
+    let probability = zero;
     let cumulative = 0;
     let k = 0;
     for (; k < MAX_SUPPORT; k++) {
-      if (k > 0) probability *= mean / k;
+      if (k > 0) probability *= a + b / k;
       this.ensure(k + 1);
       this.cumulative[k] = probability;
       cumulative += probability;

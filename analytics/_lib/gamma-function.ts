@@ -1,5 +1,5 @@
 /**
- * ln Γ and the regularized incomplete gamma functions P(a, x) and Q(a, x) = 1 − P(a, x).
+ * ln Γ and the regularized upper incomplete gamma function Q(a, x) = Γ(a, x) / Γ(a).
  *
  * ln Γ: Lanczos approximation with g = 7 and 9 coefficients (Lanczos 1964, SIAM J. Numer. Anal. B1;
  * the coefficient set of Godfrey 2001), relative error about 1e-15.
@@ -31,24 +31,11 @@ const EPSILON = 1e-15;
 const TINY = 1e-300;
 const MAX_ITERATIONS = 10_000;
 
-/** Regularized lower incomplete gamma P(a, x) = γ(a, x) / Γ(a), for a > 0. */
-export function lowerRegularizedGamma(a: number, x: number): number {
-  if (x <= 0) return 0;
-  if (x < a + 1) return gammaSeries(a, x);
-  return 1 - gammaContinuedFraction(a, x);
-}
-
 /** Regularized upper incomplete gamma Q(a, x) = Γ(a, x) / Γ(a), for a > 0. */
 export function upperRegularizedGamma(a: number, x: number): number {
   if (x <= 0) return 1;
   if (x < a + 1) return 1 - gammaSeries(a, x);
   return gammaContinuedFraction(a, x);
-}
-
-/** x^a e^(−x) / Γ(a + 1): the term linking P(a, x) and P(a + 1, x). */
-export function gammaTerm(a: number, x: number): number {
-  if (x <= 0) return 0;
-  return Math.exp(a * Math.log(x) - x - logGamma(a + 1));
 }
 
 function gammaSeries(a: number, x: number): number {

@@ -1,6 +1,6 @@
 /**
- * The standard normal distribution: density, distribution function, quantile and the first- and
- * second-order loss functions used by safety-stock and fill-rate formulas.
+ * The standard normal distribution: density, distribution function, tail and quantile, for the
+ * normal demand model (its loss functions are in `demand-model.ts`).
  *
  * erfc: W. J. Cody (1969), "Rational Chebyshev approximations for the error function", Math. Comp.
  * 23(107) 631–637, the three-interval form (relative error below 1e-15).
@@ -153,20 +153,4 @@ export function normalQuantile(p: number): number {
   const error = p < 0.5 ? normalCdf(x) - p : 1 - p - normalSurvival(x);
   const u = error * Math.sqrt(2 * Math.PI) * Math.exp(0.5 * x * x);
   return x - u / (1 + 0.5 * x * u);
-}
-
-/**
- * Standard normal first-order loss E[(Z − z)⁺] = φ(z) − z(1 − Φ(z)).
- * Source: Silver, Pyke & Thomas (2017), eq. (B.5).
- */
-export function normalLoss(z: number): number {
-  return normalPdf(z) - z * normalSurvival(z);
-}
-
-/**
- * Standard normal second-order loss ½E[((Z − z)⁺)²] = ½[(1 + z²)(1 − Φ(z)) − zφ(z)].
- * Source: Zipkin (2000), Foundations of Inventory Management, §C.3.3.
- */
-export function normalLoss2(z: number): number {
-  return 0.5 * ((1 + z * z) * normalSurvival(z) - z * normalPdf(z));
 }
