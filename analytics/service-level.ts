@@ -29,8 +29,11 @@ export interface PolicyDemand {
  * @param maxStock S ≥ s.
  * @returns the expected fill rate in [0, 1]; 1 without demand.
  * @example
- * // Normal review-period demand 100 ± 20, lead time 1 period, review 1 period, s = S = 250:
- * expectedFillRate(demandOf(100, 20), 250, 250); // ≈ 0.99 (see the test for the hand check)
+ * // Smooth demand 100 ± 20 a period, lead time 1 period, review every period:
+ * const model = (periods: number) => leadTimeDemandModel({ pattern: "smooth", demandPerPeriod: 100,
+ *   variancePerPeriod: 400, levelErrorVariance: 0, periods, leadTimeSdPeriods: 0, wholeUnits: false });
+ * const demand = { protection: model(2), leadTime: model(1), reviewDemand: 100, lattice: 0 };
+ * expectedFillRate(demand, 250, 250); // 0.99562 (SciPy check in the tests)
  */
 export function expectedFillRate(
   demand: PolicyDemand,
@@ -51,7 +54,7 @@ export function expectedFillRate(
  * @param reorderPoint s.
  * @returns P(D(L + R) ≤ s).
  * @example
- * expectedCycleService(demandOf(100, 20), 250); // Φ((250 − 200) / (20·√2)) ≈ 0.961
+ * expectedCycleService(demand, 250); // Φ((250 − 200) / (20·√2)) ≈ 0.961 (`demand` as above)
  */
 export function expectedCycleService(demand: PolicyDemand, reorderPoint: number): number {
   return demand.protection.cdf(reorderPoint);
@@ -66,7 +69,7 @@ export function expectedCycleService(demand: PolicyDemand, reorderPoint: number)
  * @param maxStock S ≥ s.
  * @returns units on hand on average, ≥ 0.
  * @example
- * expectedOnHand(demandOf(100, 20), 250, 350); // ≈ 300 − 100 − 50 + tiny backorders ≈ 150
+ * expectedOnHand(demand, 250, 350); // 300 − 100 − 50 + backorders ≈ 150.02 (`demand` as above)
  */
 export function expectedOnHand(
   demand: PolicyDemand,
@@ -89,7 +92,7 @@ export function expectedOnHand(
  * @param target the cycle-service target in [0, 1).
  * @returns the reorder point.
  * @example
- * reorderPointForCycleService(demandOf(100, 20), 0.95); // ⌈200 + 1.645·28.28⌉ = 247
+ * reorderPointForCycleService({ ...demand, lattice: 1 }, 0.95); // ⌈200 + 1.645·28.28⌉ = 247
  */
 export function reorderPointForCycleService(demand: PolicyDemand, target: number): number {
   if (target <= 0) return 0;
@@ -104,7 +107,7 @@ export function reorderPointForCycleService(demand: PolicyDemand, target: number
  * @param orderQuantity Q ≥ 0.
  * @returns the reorder point (0 when even s = 0 reaches the target).
  * @example
- * reorderPointForFillRate(demandOf(100, 20), 0.99, 0); // ≈ 249 (see the test)
+ * reorderPointForFillRate({ ...demand, lattice: 1 }, 0.99, 50); // the least s reaching 99 % with Q = 50
  */
 export function reorderPointForFillRate(
   demand: PolicyDemand,
