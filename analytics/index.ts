@@ -47,6 +47,18 @@ export {
 } from "./criticality-score.js";
 export { demandPattern, type PatternOptions } from "./demand-pattern.js";
 export { type DemandStatistics, demandStatistics } from "./demand-statistics.js";
+export {
+  type InventoryProjection,
+  type MinMaxRule,
+  type OpenOrder,
+  PROJECTION_SCENARIOS,
+  type ProjectionItem,
+  type ProjectionOptions,
+  type ProjectionScenario,
+  projectInventory,
+  type ScenarioSeries,
+} from "./finance/project-inventory.js";
+export { type ProjectionTotals, sumProjection } from "./finance/sum-projection.js";
 export { sbaDemandRate, tsbDemandRate } from "./intermittent-demand-rate.js";
 export {
   type DemandModel,
@@ -66,6 +78,44 @@ export {
 } from "./periods.js";
 export { type PlanInputCode, PlanInputError } from "./plan-input-error.js";
 export { type PlanOptions, planPortfolio } from "./plan-portfolio.js";
+export { RULES, recommendActions } from "./procurement/recommendations/recommend-actions.js";
+export {
+  type Audience,
+  PRIORITIES,
+  type Priority,
+  RECOMMENDATION_RULES,
+  type Recommendation,
+  type RecommendationItem,
+  type RecommendationOptions,
+  type RecommendationRule,
+} from "./procurement/recommendations/types.js";
+export {
+  EXPOSURE_UNITS,
+  RISK_FACTORS,
+  type RiskFactor,
+  type RiskPart,
+  type SupplierExposure,
+  type SupplierRisk,
+  type SupplierRiskOptions,
+  supplierRisk,
+} from "./procurement/supplier-risk.js";
+export {
+  type ScorecardExposure,
+  type ScorecardInput,
+  ScorecardInputError,
+  type ScorecardOptions,
+  type SupplierOffer,
+  type SupplierScorecard,
+  supplierScorecards,
+  type VendorReceipt,
+} from "./procurement/supplier-scorecards.js";
+export {
+  PerformanceInputError,
+  type PerformanceOptions,
+  type PerformanceReceipt,
+  type VendorPerformance,
+  vendorPerformance,
+} from "./procurement/vendor-performance.js";
 export { createRandom, type Random } from "./random.js";
 export {
   expectedCycleService,
