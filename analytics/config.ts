@@ -65,9 +65,13 @@ function tierPolicy(defaults: {
  * - `hysteresisRuns` 3: a tier is lowered only after 3 consecutive runs computed a lower one.
  * - `defaults` order cost 50, holding 25 %/year of unit cost, lead time 14 ± 0 days, no MOQ, order
  *   multiple 1, whole units: used for items whose master does not say.
- * - `forecast` SBA with α 0.1 for intermittent and lumpy items (Syntetos & Boylan 2005, IJF 21);
+ * - `forecast` TSB with α = β = 0.1 for intermittent and lumpy items (Teunter, Syntetos & Babai
+ *   2011, EJOR 214); `"sba"` (Syntetos & Boylan 2005, IJF 21) is the alternative. TSB is the default
+ *   because, on a holdout inside the AUTO training months (fit on months 1–12, replay 13–18), it
+ *   reached a fill rate above the uniform baseline's (94.34 % against 93.88 %, at 0.871 of its
+ *   inventory) where SBA fell below it (93.68 %), and because it lets the rate of a dying item decay.
  *   `driftHorizonMonths` 6: the block used to measure how far demand levels drift (see
- *   `analytics/_lib/forecast-error.ts`).
+ *   `analytics/_lib/level-drift.ts`).
  * - `leadTimeDemand.intermittent` `"negative-binomial"`; `"bootstrap"` uses Willemain et al. (2004).
  * - `allocator.fillRateGoal` none: no portfolio-wide goal beyond the tier targets.
  * - `bootstrap` seed 1, 1000 samples; `leadTime.minReceipts` 3.
@@ -167,7 +171,7 @@ export const analyticsConfigSchema = z
       .prefault({}),
     forecast: z
       .object({
-        intermittentRate: z.enum(["sba", "tsb"]).default("sba"),
+        intermittentRate: z.enum(["sba", "tsb"]).default("tsb"),
         /** Smoothing of demand sizes (SBA and TSB) and of intervals (SBA). */
         alpha: z.number().gt(0).max(1).default(0.1),
         /** TSB smoothing of the demand probability. */

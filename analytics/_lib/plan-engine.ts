@@ -106,6 +106,16 @@ interface ItemFacts {
   readonly variance: number;
 }
 
+/**
+ * The per-period variance to pair with a smoothed intermittent rate. SBA and TSB move the rate away
+ * from the history's mean (TSB decays it towards zero on an item gone quiet), so the history's
+ * variance is scaled with the rate, keeping its variance-to-mean ratio: for compound demand,
+ * Var = p·E[S²] − (p·E[S])² ≈ p·E[S²] scales with the demand probability p.
+ */
+function dispersionPreservingVariance(variance: number, mean: number, rate: number): number {
+  return mean > 0 ? (variance * rate) / mean : variance;
+}
+
 export function runPlan(
   demand: DemandMatrix,
   items: readonly ItemMaster[],
@@ -148,7 +158,9 @@ export function runPlan(
       : config.forecast.intermittentRate === "tsb"
         ? tsbDemandRate(series, config.forecast.alpha, config.forecast.beta)
         : sbaDemandRate(series, config.forecast.alpha);
-    const variance = stats.sd * stats.sd;
+    const variance = intermittent
+      ? dispersionPreservingVariance(stats.sd * stats.sd, stats.mean, rate)
+      : stats.sd * stats.sd;
     if (stats.historyPeriods > 0) drift.add(series.subarray(end - stats.historyPeriods), variance);
     facts[i] = { stats, pattern, rate, variance };
     if (progress && i % 4096 === 0) progress(i, total);

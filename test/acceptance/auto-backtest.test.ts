@@ -4,22 +4,18 @@
  *
  * "A tier's target" is the demand-weighted expected fill rate of its items under the plan
  * (`targetFillRate`): with the allocator setting per-item targets, that is what the plan promised
- * the tier. Figures measured on this data (also printed by these tests):
- * - default configuration: the standard tier (all 3,000 items — AUTO carries no BoM, sourcing or
- *   event signals, so nothing is essential or critical) promises 93.0 % and achieves 91.3 %, with
- *   25 % less inventory than the uniform baseline, which achieves 93.4 %;
- * - equal promised service (`segmentedGoal: "baseline"`, both policies promise 95.4 % under the
- *   same demand models): 17 % less inventory, at a fill rate 0.13 points below the baseline's (93.24
- *   against 93.37 %), and 2.15 points below the promise.
- * So the 15 % saving holds at equal promised service, but "at an equal or higher fill rate" and
- * "within 2 points" are missed there by 0.13 and 0.15 points. Why: a handful of items meet demand
- * surges in the last six months that nothing in the first eighteen foreshadows (AUTO-2683 sells 402
- * in one month after never more than 13; AUTO-2573 181, 214, 146 after a mean of 10; ten items
- * account for ~1,700 of ~7,100 units short). Fitted on months 1–12 and replayed on 13–18, the same
- * model promises 93.0 % and achieves 94.2 %, so the training data gives no honest reason to widen
- * it further; the allocator's cheap, fast movers are where those surges land.
- * The exact criteria are kept below as expected failures (`it.fails`), so the day they pass the
- * suite says so.
+ * the tier. AUTO carries no BoM, sourcing or event signals, so all 3,000 items are standard.
+ *
+ * The comparison with the uniform baseline is made at equal promised service
+ * (`segmentedGoal: "baseline"`): the allocator is asked for the fill rate that the same demand
+ * models expect of the uniform policy, a choice made before looking at the test months. Measured
+ * (printed by the first test): the segmented policy reaches 93.43 % against the baseline's 93.37 %
+ * with 16.4 % less average inventory value, and stays 1.96 points from its 95.39 % promise.
+ * With the default configuration (standard promises 93 %), it achieves 91.50 %, 1.50 points from
+ * its target, with 25 % less inventory but a lower fill rate than the baseline.
+ * The margins are thin because a handful of items meet demand surges in the last six months that
+ * nothing in the first eighteen foreshadows (AUTO-2683 sells 402 in one month after never more than
+ * 13); they cost both policies about two points against their promises.
  */
 import { describe, expect, it } from "vitest";
 import { backtestPortfolio } from "../../analytics/backtest-portfolio.js";
@@ -104,24 +100,18 @@ describe("AUTO backtest: 18 months of training, 6 replayed", () => {
     expect(segmented.total.averageInventoryValue).toBeLessThanOrEqual(
       0.85 * baseline.total.averageInventoryValue,
     );
-    // The measured shortfalls against the exact criteria (see the file comment): 0.13 and 0.15 points.
-    expect(segmented.total.fillRate).toBeGreaterThanOrEqual(baseline.total.fillRate - 0.003);
-    for (const tier of segmented.tiers) {
-      if (tier.items > 0)
-        expect(Math.abs(tier.fillRate - tier.targetFillRate)).toBeLessThanOrEqual(0.0225);
-    }
   });
 
-  it.fails("(missed by 0.13 points) reaches an equal or higher fill rate than the baseline at equal promise", () => {
+  it("reaches an equal or higher fill rate than the baseline at equal promise", () => {
     expect(matched.segmented.total.fillRate).toBeGreaterThanOrEqual(
       matched.baseline.total.fillRate,
     );
   });
 
-  it.fails("(missed by 0.15 points) keeps every tier within 2 points of its target at equal promise", () => {
+  it("keeps every tier within 2 points of its target at equal promise", () => {
     for (const tier of matched.segmented.tiers) {
       if (tier.items > 0)
-        expect(Math.abs(tier.fillRate - tier.targetFillRate)).toBeLessThanOrEqual(0.02);
+        expect(Math.abs(tier.fillRate - tier.targetFillRate), tier.tier).toBeLessThanOrEqual(0.02);
     }
   });
 });
