@@ -28,7 +28,8 @@ export interface BatchOptions {
   readonly onBatch?: BatchProgress;
 }
 
-async function callMethod(
+/** Calls a contract method (retried on a lost answer: every contract method is idempotent). */
+export async function callMethod(
   odoo: OdooClient,
   scope: CompanyScope,
   key: MethodKey,
@@ -44,7 +45,8 @@ async function callMethod(
   });
 }
 
-async function inBatches<T>(
+/** Runs `work` on consecutive batches of `items`, reporting after each. */
+export async function inBatches<T>(
   items: readonly T[],
   size: number,
   options: BatchOptions,
