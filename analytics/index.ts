@@ -47,6 +47,8 @@ export {
 } from "./criticality-score.js";
 export { demandPattern, type PatternOptions } from "./demand-pattern.js";
 export { type DemandStatistics, demandStatistics } from "./demand-statistics.js";
+export * from "./detectors/index.js";
+export * from "./feedback/index.js";
 export {
   type InventoryProjection,
   type MinMaxRule,
