@@ -4,11 +4,15 @@
  * unit. Inventory adjustments, internal transfers (internal → internal) and scrap (to an
  * `inventory` location) are not demand, and neither is a dropship (supplier → customer).
  *
- * Odoo aggregates on the server (`formatted_read_group` by product, move unit, both locations and
- * UTC day): a product moves in several units, so quantities are summed per unit and converted here
- * with the 19.0 factors, from the done `quantity` (never the demanded `product_uom_qty`). The other
- * way, paged `search_read` of the moves, gives the same rows and serves as the fallback for servers
- * that refuse the grouped call, and as the benchmark's reference.
+ * Odoo aggregates on the server: `formatted_read_group` by product, move unit and both locations,
+ * with each group's done `quantity` and `date` as arrays (`array_agg`, which Odoo orders by move
+ * id, so the two arrays line up). A product moves in several units, so quantities are converted
+ * per unit group with the 19.0 factors, from the done `quantity` (never the demanded
+ * `product_uom_qty`), and summed per UTC day here. Grouping by `date:day` on the server would
+ * return one group per move where a product moves at most once a day (the medium demo plant:
+ * 236,642 groups for 237,719 moves, slower than reading the moves); the arrays carry the same
+ * facts in a tenth of the time. Paged `search_read` of the moves gives the same rows: it is the
+ * fallback for servers that refuse the grouped call, and the benchmark's reference.
  */
 import { z } from "zod";
 import {
@@ -76,17 +80,22 @@ export function demandDomain(window: HistoryWindow, productIds: readonly number[
   );
 }
 
-const GROUP_BY = ["product_id", "product_uom", "location_id", "location_dest_id", "date:day"];
+const GROUP_BY = ["product_id", "product_uom", "location_id", "location_dest_id"];
+const AGGREGATES = ["quantity:array_agg", "date:array_agg", "__count"];
 
-const groupSchema = z.object({
-  product_id: requiredMany2one,
-  product_uom: requiredMany2one,
-  location_id: requiredMany2one,
-  location_dest_id: requiredMany2one,
-  "date:day": z.tuple([datetime, z.string()]),
-  "quantity:sum": finite,
-  __count: z.number().int().min(0),
-});
+const groupSchema = z
+  .object({
+    product_id: requiredMany2one,
+    product_uom: requiredMany2one,
+    location_id: requiredMany2one,
+    location_dest_id: requiredMany2one,
+    "quantity:array_agg": z.array(finite),
+    "date:array_agg": z.array(datetime),
+    __count: z.number().int().min(0),
+  })
+  .refine((group) => group["quantity:array_agg"].length === group["date:array_agg"].length, {
+    message: "quantity and date arrays differ in length",
+  });
 
 const moveSchema = z.object({
   id: recordId,
@@ -182,7 +191,7 @@ async function readGrouped(
         "stock.move",
         demandDomain(window, chunk),
         GROUP_BY,
-        ["quantity:sum", "__count"],
+        AGGREGATES,
         { context: scope.context },
       );
       for (const group of groups) accumulator.addGroup(group);
@@ -275,14 +284,17 @@ class DemandAccumulator {
       return;
     }
     const row = parsed.data;
-    this.add({
-      productId: row.product_id,
-      unitId: row.product_uom,
-      fromLocationId: row.location_id,
-      toLocationId: row.location_dest_id,
-      day: dayOf(row["date:day"][0]),
-      quantity: row["quantity:sum"],
-      moves: row.__count,
+    const dates = row["date:array_agg"];
+    row["quantity:array_agg"].forEach((quantity, index) => {
+      this.add({
+        productId: row.product_id,
+        unitId: row.product_uom,
+        fromLocationId: row.location_id,
+        toLocationId: row.location_dest_id,
+        day: dayOf(dates[index] as string),
+        quantity,
+        moves: 1,
+      });
     });
   }
 

@@ -75,16 +75,13 @@ describe("contract: the sync against recorded Odoo 19 answers", () => {
     expect(summary.skipped.map((product) => product.reason)).toContain("service");
     expect(summary.tiers.reduce((sum, tier) => sum + tier.products, 0)).toBe(summary.products);
     expect(summary.tiers.find((tier) => tier.tier === "standard")?.products).toBeGreaterThan(0);
-    // Pages of 25 records, the demand aggregated by Odoo per product, unit, locations and day.
+    // Demand aggregated by Odoo per product, unit and locations, the moves' days as arrays.
     const grouped = fake.calls.filter(
       (call) => call.model === "stock.move" && call.method === "formatted_read_group",
     );
-    expect(grouped.map((call) => call.kwargs.groupby ?? call.args[1])).toContainEqual([
-      "product_id",
-      "product_uom",
-      "location_id",
-      "location_dest_id",
-      "date:day",
+    expect(grouped.map((call) => [call.kwargs.groupby, call.kwargs.aggregates])).toContainEqual([
+      ["product_id", "product_uom", "location_id", "location_dest_id"],
+      ["quantity:array_agg", "date:array_agg", "__count"],
     ]);
   });
 

@@ -77,7 +77,10 @@ export const BUILTIN_METHODS: Readonly<Record<string, FakeMethod>> = {
   },
 };
 
-/** `formatted_read_group` on plain fields and `field:day`, with `field:sum|min|max|count` and `__count`. */
+/**
+ * `formatted_read_group` on plain fields and `field:day`, with `field:sum|min|max|count|array_agg`
+ * and `__count`.
+ */
 function groupRecords(
   store: FakeStore,
   model: string,
@@ -109,6 +112,13 @@ function groupRecords(
       if (spec === "__count") group.__count = members.length;
       else {
         const [field = "", aggregate = "sum"] = spec.split(":");
+        if (aggregate === "array_agg") {
+          // Odoo orders the array by record id (`ARRAY_AGG(expr ORDER BY id)`).
+          group[spec] = [...members]
+            .sort((a, b) => Number(a.id) - Number(b.id))
+            .map((member) => member[field]);
+          continue;
+        }
         const numbers = members.map((member) => Number(member[field] || 0));
         group[spec] =
           aggregate === "count"
