@@ -5,7 +5,7 @@
  * warehouse's stock location. With a single warehouse holding all the demand, the company plan is
  * that warehouse's plan.
  */
-import type { AnalyticsConfig, PortfolioPlan, Tier } from "../../analytics/index.js";
+import type { AnalyticsConfig, ItemMaster, PortfolioPlan, Tier } from "../../analytics/index.js";
 import { planPortfolio } from "../../analytics/index.js";
 import type { MemoryOf } from "../extract/products.js";
 import type { WarehouseFacts } from "../extract/scope.js";
@@ -31,17 +31,22 @@ export interface PlanSnapshotOptions {
   readonly config: AnalyticsConfig;
   readonly memoryOf?: MemoryOf | undefined;
   readonly holdDeescalation?: boolean;
+  /** Changes to some products' item masters: escalations by events (`connector/events`). */
+  readonly itemOverrides?: ReadonlyMap<number, Partial<ItemMaster>> | undefined;
   /** Only these warehouses get a policy plan (a run limited with `--warehouse`). */
   readonly warehouseIds?: readonly number[] | undefined;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
 export function planSnapshot(snapshot: Snapshot, options: PlanSnapshotOptions): SyncPlan {
-  const input = companyPlanningInput(snapshot, {
-    config: options.config,
-    memoryOf: options.memoryOf,
-    holdDeescalation: options.holdDeescalation,
-  });
+  const input = withOverrides(
+    companyPlanningInput(snapshot, {
+      config: options.config,
+      memoryOf: options.memoryOf,
+      holdDeescalation: options.holdDeescalation,
+    }),
+    options.itemOverrides,
+  );
   const plan = planPortfolio(input.demand, input.items, options.config, {
     ...(options.onProgress && { onProgress: options.onProgress }),
   });
@@ -66,6 +71,18 @@ export function planSnapshot(snapshot: Snapshot, options: PlanSnapshotOptions): 
     warehouses.set(warehouse.id, { input: local, plan: localPlan, warehouse });
   }
   return { company: { input, plan }, warehouses };
+}
+
+function withOverrides(
+  input: OdooPlanningInput,
+  overrides: ReadonlyMap<number, Partial<ItemMaster>> | undefined,
+): OdooPlanningInput {
+  if (!overrides || overrides.size === 0) return input;
+  const items = input.items.map((item, row) => {
+    const change = overrides.get(input.productIds[row] as number);
+    return change ? { ...item, ...change } : item;
+  });
+  return { ...input, items };
 }
 
 function allDemandAt(snapshot: Snapshot, warehouseId: number | undefined): boolean {
