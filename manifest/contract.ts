@@ -291,6 +291,16 @@ export const jsonFormatSchemas = {
         .strict(),
     ),
   ),
+  risk_parts: z.array(
+    z
+      .object({
+        factor: z.enum(["drift", "lateness", "promise", "variability", "exposure"]),
+        points: z.number().min(0),
+        max_points: z.number().min(0),
+        text: z.string(),
+      })
+      .strict(),
+  ),
 } satisfies Record<JsonFormat, z.ZodType>;
 
 export type DemandHistory = z.infer<typeof jsonFormatSchemas.demand_history>;
@@ -298,3 +308,4 @@ export type MetricValues = z.infer<typeof jsonFormatSchemas.metric_values>;
 export type SyncCursor = z.infer<typeof jsonFormatSchemas.sync_cursor>;
 export type ProductBaseline = z.infer<typeof jsonFormatSchemas.product_baseline>;
 export type CostServiceCurves = z.infer<typeof jsonFormatSchemas.cost_service_curves>;
+export type RiskParts = z.infer<typeof jsonFormatSchemas.risk_parts>;

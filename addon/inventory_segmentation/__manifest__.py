@@ -2,8 +2,9 @@
 {
     "name": "Inventory Segmentation",
     "summary": "Criticality tiers, ABC/XYZ classes and reviewed reorder-rule "
-    "suggestions per product, written by the segmentation connector",
-    "version": "19.0.1.0.0",
+    "suggestions per product, supplier scorecards, sourcing recommendations and a cash "
+    "projection, written by the segmentation connector",
+    "version": "19.0.1.1.0",
     "category": "Inventory/Inventory",
     "author": "odoo-inventory-segmentation contributors",
     "license": "LGPL-3",
@@ -22,7 +23,11 @@
         "views/product_product_views.xml",
         "views/product_template_views.xml",
         "views/res_config_settings_views.xml",
+        "views/inventory_segment_vendor_scorecard_views.xml",
+        "views/inventory_segment_recommendation_views.xml",
+        "views/inventory_segment_cash_projection_views.xml",
         "views/inventory_segmentation_menus.xml",
+        "views/inventory_segmentation_procurement_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [

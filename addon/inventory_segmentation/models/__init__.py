@@ -9,3 +9,6 @@ from . import product_product
 from . import product_template
 from . import res_config_settings
 from . import stock_warehouse_orderpoint
+from . import inventory_segment_vendor_scorecard
+from . import inventory_segment_recommendation
+from . import inventory_segment_cash_projection

@@ -6,3 +6,6 @@ from . import test_run
 from . import test_tags
 from . import test_tour
 from . import test_write_back
+from . import test_supplier_scorecard
+from . import test_recommendation
+from . import test_cash_projection
