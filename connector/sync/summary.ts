@@ -3,6 +3,7 @@ import type { TierCode } from "../../manifest/contract.js";
 import type { DemandReadMode } from "../extract/demand.js";
 import type { SkippedProduct } from "../extract/products.js";
 import type { RecordIssue } from "../extract/record-issues.js";
+import type { InsightsSummary } from "../insights/sync-insights.js";
 
 export interface TierCount {
   readonly tier: TierCode;
@@ -42,6 +43,8 @@ export interface SyncSummary {
     readonly autoApplied: number;
     readonly kpiRows: number;
   };
+  /** Scorecards, recommendations and cash projection written (company-wide runs, not dry). */
+  readonly insights?: InsightsSummary | null;
   /** RPC requests sent, by model.method. */
   readonly requests: number;
   readonly seconds: number;

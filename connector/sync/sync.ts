@@ -4,7 +4,8 @@
  *    and, when recent, resumed from its baseline);
  * 2. extraction: everything (full), or what changed since the last done run (incremental);
  * 3. planning (company tiers, warehouse policies) and the writes it implies, diffed against Odoo;
- * 4. write-back in batches: events, product segmentation, suggestions (+ auto-apply), KPIs;
+ * 4. write-back in batches: events, product segmentation, suggestions (+ auto-apply), KPIs, then
+ *    (company-wide runs) the insights: supplier scorecards, recommendations, cash projection;
  * 5. the run record closed `done` with counts, cursor and curves (or `failed` with the reason).
  * With `dryRun` it stops after 3 and writes nothing.
  */
@@ -26,6 +27,7 @@ import { type CompanyScope, companyContext, type WarehouseFacts } from "../extra
 import { readSettings, type SegmentationSettings } from "../extract/settings.js";
 import type { ProductData, Snapshot } from "../extract/snapshot.js";
 import { type OrderpointFacts, readOrderpoints } from "../extract/stock.js";
+import { type InsightsSummary, syncInsights } from "../insights/sync-insights.js";
 import type { OdooClient, RequestStats } from "../odoo/index.js";
 import type { SegmentationRow } from "../writeback/contract-vals.js";
 import { segmentChangeEvents } from "../writeback/events.js";
@@ -56,7 +58,14 @@ import { planSnapshot, type SyncPlan } from "./planning.js";
 import { loadState, saveState, stateFilePath } from "./state-file.js";
 import type { SyncSummary } from "./summary.js";
 
-export type SyncPhase = ExtractPhase | "plan" | "events" | "segments" | "suggestions" | "kpis";
+export type SyncPhase =
+  | ExtractPhase
+  | "plan"
+  | "events"
+  | "segments"
+  | "suggestions"
+  | "kpis"
+  | "insights";
 
 export interface SyncOptions {
   readonly mode: "full" | "incremental";
@@ -266,6 +275,7 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     runStamp,
     options,
     clock,
+    log,
   });
   if (!warehouse && options.stateDir !== null) {
     const path = stateFilePath(
@@ -287,6 +297,7 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     ...summaryBase,
     run: { id: handle.id, name: handle.name },
     writes: { ...counts, lockedProducts: result.locked.length, autoApplied: result.autoApplied },
+    insights: result.insights,
     requests: options.stats?.requests ?? 0,
     seconds: (clock() - startedMs) / 1000,
   };
@@ -525,8 +536,9 @@ async function writeBack(
     runStamp: string;
     options: SyncOptions;
     clock: () => number;
+    log: IssueLog;
   },
-): Promise<{ locked: number[]; autoApplied: number }> {
+): Promise<{ locked: number[]; autoApplied: number; insights: InsightsSummary | null }> {
   const { options, clock, scope } = context;
   let phase: SyncPhase | "finish" = "events";
   const batch =
@@ -570,6 +582,20 @@ async function writeBack(
     phase = "kpis";
     await upsertKpis(odoo, scope, handle.id, writes.kpis);
     options.onProgress?.("kpis", 1, 1);
+    phase = "insights";
+    const insights = context.warehouse
+      ? null
+      : await syncInsights(odoo, {
+          scope,
+          snapshot,
+          plan,
+          settings,
+          runId: handle.id,
+          runStamp: context.runStamp,
+          log: context.log,
+          batchSize,
+          onBatch: batch("insights"),
+        });
     phase = "finish";
     await handle.finish({
       now: stampOf(clock()),
@@ -583,7 +609,11 @@ async function writeBack(
         settings.config.defaults.holdingRate,
       ),
     });
-    return { locked: written.locked, autoApplied: submitted.autoApplied + resumedApplies };
+    return {
+      locked: written.locked,
+      autoApplied: submitted.autoApplied + resumedApplies,
+      insights,
+    };
   } catch (error) {
     const failure = new SyncFailedError(phase, handle.name, error);
     try {

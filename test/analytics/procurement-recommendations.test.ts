@@ -238,6 +238,7 @@ describe("review the design of highly variable critical and essential items", ()
       demandCv: 1.8,
       safetyStock: 320,
     }),
+    bomParentCount: 2,
   });
 
   it("asks engineering, with the safety stock the variability costs", () => {
@@ -259,16 +260,18 @@ describe("review the design of highly variable critical and essential items", ()
     ).toBe("medium");
   });
 
-  it("leaves standard items and steadier demand alone", () => {
+  it("leaves standard items, steadier demand, C items and end products alone", () => {
+    const variant = (changes: Partial<ItemPlan>) =>
+      reviewDesign({ ...lumpy, plan: plan({ ...lumpy.plan, ...changes }) }, settings);
+    expect(variant({ tier: "standard" })).toBeNull();
+    expect(variant({ demandCv: 1.49 })).toBeNull();
+    expect(variant({ demandCv: null })).toBeNull();
+    expect(variant({ abc: "C" })).toBeNull();
+    expect(reviewDesign({ ...lumpy, bomParentCount: 0 }, settings)).toBeNull();
+    const lower = ruleSettings({ designDemandCv: 1 });
     expect(
-      reviewDesign({ ...lumpy, plan: plan({ ...lumpy.plan, tier: "standard" }) }, settings),
-    ).toBeNull();
-    expect(
-      reviewDesign({ ...lumpy, plan: plan({ ...lumpy.plan, demandCv: 0.99 }) }, settings),
-    ).toBeNull();
-    expect(
-      reviewDesign({ ...lumpy, plan: plan({ ...lumpy.plan, demandCv: null }) }, settings),
-    ).toBeNull();
+      reviewDesign({ ...lumpy, plan: plan({ ...lumpy.plan, demandCv: 1.2 }) }, lower),
+    ).not.toBeNull();
   });
 });
 
@@ -354,6 +357,7 @@ describe("recommendActions", () => {
       item({
         plan: plan({ sku: "SOLE", tier: "critical", demandCv: 1.5 }),
         vendorCount: 1,
+        bomParentCount: 1,
         vendor: { key: "V1", scorecard },
       }),
       item({ plan: plan({ sku: "FINE" }) }),

@@ -12,6 +12,7 @@
  * ```
  */
 import { contract, selectionValues } from "../../manifest/contract.js";
+import { seedInsightData, withInsightModels } from "./fakeInsights.js";
 import { FakeOdooFailure } from "./fakeResponses.js";
 import type { FakeField, FakeFieldType, FakeMethod, FakeModel, FakeStore } from "./fakeStore.js";
 import { FakeStore as Store } from "./fakeStore.js";
@@ -632,6 +633,7 @@ export function segmentationStore(options: SegmentationStoreOptions = {}): Store
       },
     };
   }
+  withInsightModels(models);
   const withoutMissing = (name: string, model: FakeModel): FakeModel => ({
     ...model,
     fields: Object.fromEntries(
@@ -647,6 +649,7 @@ export function segmentationStore(options: SegmentationStoreOptions = {}): Store
     ),
   );
   seedAddonData(store, options.addonVersion);
+  seedInsightData(store);
   return store;
 }
 

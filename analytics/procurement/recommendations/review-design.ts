@@ -2,10 +2,11 @@ import { amount, cents, ratio } from "./format.js";
 import type { Recommendation, RecommendationItem, RuleSettings } from "./types.js";
 
 /**
- * Ask engineering to review the design of a critical or essential item whose demand is highly
- * variable (demand CV at or above `designDemandCv`): a common part, a modular design or a
- * substitute can pool its demand and shrink the buffer. The money at stake is the value of the
- * safety stock the variability costs. `high` for critical items, `medium` for essential ones.
+ * Ask engineering to review the design of a critical or essential A or B component (an item used
+ * in at least one bill of materials) whose demand is highly variable (demand CV at or above
+ * `designDemandCv`): a common part, a modular design or a substitute can pool its demand and
+ * shrink the buffer. The money at stake is the value of the safety stock the variability costs.
+ * `high` for critical items, `medium` for essential ones.
  * @param item the item and its plan.
  * @param settings the rule thresholds.
  * @returns the recommendation, or null.
@@ -22,6 +23,8 @@ export function reviewDesign(
   const { plan } = item;
   const cv = plan.demandCv;
   if ((plan.tier !== "critical" && plan.tier !== "essential") || cv === null) return null;
+  // A C item's buffer is cheap whatever its variability: engineering time goes to A and B items.
+  if (item.bomParentCount === 0 || plan.abc === "C") return null;
   if (cv < settings.designDemandCv) return null;
   const bufferValue = Math.max(0, plan.safetyStock) * plan.unitCost;
   return {

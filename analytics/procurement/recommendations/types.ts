@@ -74,7 +74,7 @@ export interface RecommendationOptions {
    * MOQ or lot size forces) is this many times the policy's own max. Default 1.5.
    */
   readonly orderSizeMaxRatio?: number;
-  /** Design review: demand CV at or above which a critical or essential item is reviewed. Default 1. */
+  /** Design review: demand CV at or above which a critical or essential component is reviewed. Default 1.5. */
   readonly designDemandCv?: number;
   /** Vendor review: lead-time CV (sd ÷ mean, from receipts) at or above which. Default 0.3. */
   readonly vendorLeadTimeCv?: number;
@@ -90,7 +90,7 @@ export function ruleSettings(options: RecommendationOptions = {}): RuleSettings 
     holdingRate: options.holdingRate ?? 0.25,
     periodDays: options.periodDays ?? 7,
     orderSizeMaxRatio: options.orderSizeMaxRatio ?? 1.5,
-    designDemandCv: options.designDemandCv ?? 1,
+    designDemandCv: options.designDemandCv ?? 1.5,
     vendorLeadTimeCv: options.vendorLeadTimeCv ?? 0.3,
     urgentVendorRisk: options.urgentVendorRisk ?? 50,
   };

@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import { SettingsError } from "../../extract/settings.js";
+import { formatInsights } from "../../insights/format-insights.js";
 import { ConnectionConfigError, isOdooError, OdooError } from "../../odoo/index.js";
 import { openOdoo } from "../../sources/odoo/index.js";
 import { defaultStateDir } from "../../sync/state-file.js";
@@ -57,6 +58,7 @@ const PHASE_LABELS: Record<SyncPhase, string> = {
   segments: "writing segments",
   suggestions: "writing suggestions",
   kpis: "writing KPIs",
+  insights: "writing scorecards and recommendations",
 };
 
 /** `invseg sync`: Odoo → segments and policies → Odoo. */
@@ -195,6 +197,7 @@ export function formatSummary(summary: SyncSummary): string {
     `${verb}: ${w.products} product segmentations (${w.productsUnchanged} already up to date${w.lockedProducts > 0 ? `, ${w.lockedProducts} locked kept their tier` : ""}), ` +
       `${w.events} segment-change events, ${w.proposals} suggestions (${w.proposalsUnchanged} unchanged${w.autoApplied > 0 ? `, ${w.autoApplied} applied automatically` : ""}), ${w.kpiRows} KPI rows.`,
   );
+  if (summary.insights) lines.push(formatInsights(summary.insights));
   if (summary.skipped.length > 0) {
     const reasons = new Map<string, number>();
     for (const product of summary.skipped)
