@@ -48,6 +48,8 @@ const markerSchema = z.object({
   /** Completion time of each finished phase (ISO). */
   phases: z.partialRecord(z.enum(SEED_PHASES), z.string()),
   completedAt: z.string().optional(),
+  /** The run working on the database now, and its last sign of life (see `run-lease.ts`). */
+  run: z.object({ id: z.string(), heartbeat: z.string() }).optional(),
 });
 export type SeedMarker = z.infer<typeof markerSchema>;
 

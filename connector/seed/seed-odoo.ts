@@ -24,8 +24,9 @@ import {
   productionMoves,
 } from "./moves.js";
 import { nonDemandMoves, nonDemandPlan } from "./non-demand.js";
-import { discoverSetup } from "./odoo-setup.js";
+import { discoverSetup, type SeedSetup } from "./odoo-setup.js";
 import { seedPurchases } from "./purchases.js";
+import { claimRun } from "./run-lease.js";
 import { deliveriesReturned, seedMoves, seedScraps } from "./stock-moves.js";
 import { productUnits } from "./units.js";
 
@@ -38,6 +39,11 @@ export interface SeedOptions {
   readonly onPhase?: (phase: SeedPhase) => void;
   /** Called as a phase advances. */
   readonly onProgress?: (phase: SeedPhase, done: number, total: number) => void;
+  /**
+   * Stops the run at the next batch boundary (the request in flight completes first, so nothing
+   * is left half-done); the promise then rejects with the signal's reason. Re-run to resume.
+   */
+  readonly signal?: AbortSignal;
   /** The client's request counters (pass the one given to `connectOdoo`), for RPC counts. */
   readonly stats?: RequestStats;
   readonly now?: () => Date;
@@ -104,7 +110,32 @@ export async function seedOdoo(
     moveBatchSize: options.moveBatchSize ?? DEFAULT_MOVE_BATCH_SIZE,
     phases: {},
   };
-  if (!existing) await writeMarker(odoo, marker);
+  options.signal?.throwIfAborted();
+  const lease = await claimRun(odoo, marker, now);
+  try {
+    const state = { identity, setup, marker, resumed: existing !== undefined, started };
+    return await seedPhases(odoo, plant, options, state);
+  } finally {
+    await lease.release();
+  }
+}
+
+interface SeedState {
+  readonly identity: SeedIdentity;
+  readonly setup: SeedSetup;
+  readonly marker: SeedMarker;
+  readonly resumed: boolean;
+  /** `performance.now()` when the run began. */
+  readonly started: number;
+}
+
+async function seedPhases(
+  odoo: OdooClient,
+  plant: Plant,
+  options: SeedOptions,
+  { identity, setup, marker, resumed, started }: SeedState,
+): Promise<SeedReport> {
+  const now = options.now ?? (() => new Date());
 
   const units = productUnits(plant);
   const plan = nonDemandPlan(plant);
@@ -116,10 +147,15 @@ export async function seedOdoo(
       phases.push({ phase, status: "already done", seconds: 0, created: {} });
       return;
     }
+    options.signal?.throwIfAborted();
     options.onPhase?.(phase);
     const phaseStarted = performance.now();
     const requestsBefore = options.stats?.requests ?? 0;
-    const created = await work((done, total) => options.onProgress?.(phase, done, total));
+    const created = await work((done, total) => {
+      // Called between requests: the place to stop without leaving anything half-done.
+      options.signal?.throwIfAborted();
+      options.onProgress?.(phase, done, total);
+    });
     phases.push({
       phase,
       status: alreadyDone && Object.keys(created).length === 0 ? "already done" : "seeded",
@@ -187,7 +223,7 @@ export async function seedOdoo(
   return {
     ...identity,
     mrp: setup.mrp,
-    resumed: existing !== undefined,
+    resumed,
     phases,
     created: totals,
     seconds: (performance.now() - started) / 1000,

@@ -14,6 +14,7 @@ import {
 } from "../../connector/seed/moves.js";
 import {
   COUNT_FOUND_DAYS,
+  type NonDemandPlan,
   nonDemandMoves,
   nonDemandPlan,
   TRANSFER_RETURN_DAYS,
@@ -30,6 +31,18 @@ const SETUP: SeedSetup = {
   mrp: true,
 };
 
+/** The moves of every phase, in the order the seeder creates them. */
+function everyMove(plant: Plant, plan: NonDemandPlan): MoveSpec[] {
+  return [
+    ...openingMoves(plant, plan.extraOpening),
+    ...productionMoves(plant),
+    ...demandMoves(plant, "delivery"),
+    ...demandMoves(plant, "consumption"),
+    ...demandMoves(plant, "return"),
+    ...nonDemandMoves(plan),
+  ];
+}
+
 /** Every value the seeder would send for `plant`, with ids standing in for Odoo's. */
 function allVals(plant: Plant) {
   const units = productUnits(plant);
@@ -38,14 +51,7 @@ function allVals(plant: Plant) {
   const indexOfSku = new Map(plant.products.map((product, index) => [product.sku, index]));
   const context = { setup: SETUP, productIds, units };
   const plan = nonDemandPlan(plant);
-  const specs = [
-    ...openingMoves(plant, plan.extraOpening),
-    ...productionMoves(plant),
-    ...demandMoves(plant, "delivery"),
-    ...demandMoves(plant, "consumption"),
-    ...demandMoves(plant, "return"),
-    ...nonDemandMoves(plan),
-  ];
+  const specs = everyMove(plant, plan);
   return {
     products: plant.products.map((product, index) =>
       productTemplateVals(
@@ -217,15 +223,7 @@ describe("the seeded moves", () => {
 
   it("never take stock below zero, and leave the plant's stock on hand", () => {
     const plan = nonDemandPlan(plant);
-    const specs = [
-      ...openingMoves(plant, plan.extraOpening),
-      ...productionMoves(plant),
-      ...demandMoves(plant, "delivery"),
-      ...demandMoves(plant, "consumption"),
-      ...demandMoves(plant, "return"),
-      ...nonDemandMoves(plan),
-    ];
-    const { balance, lowest } = lowestStock(specs, plan.scraps);
+    const { balance, lowest } = lowestStock(everyMove(plant, plan), plan.scraps);
     expect(Math.min(...lowest)).toBeGreaterThanOrEqual(0);
     plant.products.forEach((product, index) => {
       expect(balance[index], product.sku).toBeCloseTo(product.onHand, 6);

@@ -382,6 +382,70 @@ describe("seedOdoo into a fake Odoo", () => {
     expect(snapshot(store)).toEqual(snapshot(reference));
   });
 
+  it("refuses to start while another run works on the database, and takes over a lapsed claim", async () => {
+    const store = fakeInventory();
+    const fake = await startFakeOdoo({ store });
+    servers.push(fake);
+    const first = await connectOdoo(fakeConfig(fake, "json2"));
+    const second = await connectOdoo(fakeConfig(fake, "json2"));
+    let refusal: Promise<unknown> | undefined;
+    await seedOdoo(first, plant, {
+      moveBatchSize: BATCH,
+      onPhase: (phase) => {
+        if (phase !== "purchases") return;
+        refusal = seedOdoo(second, plant, { moveBatchSize: BATCH });
+        refusal.catch(() => undefined); // awaited below
+      },
+    });
+    await expect(refusal).rejects.toThrow(/another seed-odoo run is working on this database/);
+    // A run killed without releasing its claim: fresh, it blocks; five minutes stale, it lapses.
+    const [parameter] = store.search("ir.config_parameter", [["key", "=", SEED_MARKER_KEY]]);
+    const marker = () =>
+      JSON.parse(String(store.records("ir.config_parameter")[0]?.value)) as Record<string, unknown>;
+    expect(marker().run).toBeUndefined();
+    const claim = (heartbeat: string) =>
+      store.write("ir.config_parameter", [parameter as number], {
+        value: JSON.stringify({ ...marker(), run: { id: "dead", heartbeat } }),
+      });
+    claim(new Date().toISOString());
+    await expect(seedOdoo(second, plant, { moveBatchSize: BATCH })).rejects.toBeInstanceOf(
+      SeedConflictError,
+    );
+    claim(new Date(Date.now() - 6 * 60_000).toISOString());
+    const report = await seedOdoo(second, plant, { moveBatchSize: BATCH });
+    expect(report.created).toEqual({});
+    first.close();
+    second.close();
+  });
+
+  it("stops at a batch boundary when aborted, releases its claim, and resumes", async () => {
+    const reference = fakeInventory();
+    await seedInto(reference);
+
+    const store = fakeInventory();
+    const fake = await startFakeOdoo({ store });
+    servers.push(fake);
+    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    const controller = new AbortController();
+    const reason = new Error("stop requested");
+    const run = seedOdoo(odoo, plant, {
+      moveBatchSize: BATCH,
+      signal: controller.signal,
+      onProgress: (phase, done) => {
+        if (phase === "deliveries" && done >= 2 * BATCH) controller.abort(reason);
+      },
+    });
+    await expect(run).rejects.toBe(reason);
+    odoo.close();
+    expect(seededMoves(store, "deliveries")).toHaveLength(3 * BATCH);
+    const marker = JSON.parse(String(store.records("ir.config_parameter")[0]?.value));
+    expect(marker.run).toBeUndefined();
+    expect(Object.keys(marker.phases)).not.toContain("deliveries");
+
+    await seedInto(store);
+    expect(snapshot(store)).toEqual(snapshot(reference));
+  });
+
   it("refuses a database that holds another plant, before writing anything", async () => {
     const store = fakeInventory();
     await seedInto(store);

@@ -35,6 +35,19 @@ function defaults(values: Row): FakeMethod {
   };
 }
 
+/** `create` of a document that starts as a draft. */
+function createAsDraft(model: string): FakeMethod {
+  return {
+    model: true,
+    params: ["vals_list"],
+    run: ({ store, kwargs }) =>
+      store.create(
+        model,
+        (kwargs.vals_list as Row[]).map((vals) => ({ ...vals, state: "draft" })),
+      ),
+  };
+}
+
 /** The `[0, 0, vals]` commands of an x2many value. */
 function created(commands: unknown): Row[] {
   return Array.isArray(commands)
@@ -207,15 +220,7 @@ export function fakeInventory(options: FakeInventoryOptions = {}): FakeStore {
         picking_ids: one2many("stock.picking"),
       },
       methods: {
-        create: {
-          model: true,
-          params: ["vals_list"],
-          run: ({ store, kwargs }) =>
-            store.create(
-              "purchase.order",
-              (kwargs.vals_list as Row[]).map((vals) => ({ ...vals, state: "draft" })),
-            ),
-        },
+        create: createAsDraft("purchase.order"),
         button_confirm: { params: [], run: ({ store, ids }) => confirmOrders(store, ids) },
         button_approve: { params: ["force"], run: () => ({}) },
       },
@@ -249,15 +254,7 @@ export function fakeInventory(options: FakeInventoryOptions = {}): FakeStore {
         move_ids: one2many("stock.move"),
       },
       methods: {
-        create: {
-          model: true,
-          params: ["vals_list"],
-          run: ({ store, kwargs }) =>
-            store.create(
-              "stock.scrap",
-              (kwargs.vals_list as Row[]).map((vals) => ({ ...vals, state: "draft" })),
-            ),
-        },
+        create: createAsDraft("stock.scrap"),
         action_validate: {
           params: [],
           run: ({ store, ids }) => {

@@ -1,7 +1,8 @@
 /**
  * `seedOdoo` against a real Odoo 19: seeds the small demo plant (seed 42) into the database it is
  * pointed at — or finishes/keeps a previous seeding of it — and checks what the sync will read.
- * Runs only when ODOO_URL is set; seeding small from scratch takes about 5 minutes here.
+ * Runs only when ODOO_URL is set; seeding small from scratch takes about 4 minutes here.
+ * `SEED_SCALE=medium` checks (or seeds: about an hour) the medium plant instead.
  *
  *   createdb -T base_mrp seed_live && /work/brief/odoo-serve start 8130 seed_live
  *   ODOO_URL=http://127.0.0.1:8130 ODOO_DB=seed_live ODOO_API_KEY=$(odoo-dev apikey seed_live) \
@@ -17,7 +18,9 @@ import {
 import {
   defaultEndDate,
   readMarker,
+  SEED_SCALES,
   type SeedReport,
+  type SeedScale,
   seedOdoo,
   seedPlant,
 } from "../../connector/seed/index.js";
@@ -27,6 +30,9 @@ import { productUnits } from "../../connector/seed/units.js";
 import type { Plant } from "../../connector/sources/demo/index.js";
 
 const live = describe.skipIf(!process.env.ODOO_URL);
+const scale = (process.env.SEED_SCALE ?? "small") as SeedScale;
+if (!SEED_SCALES.includes(scale))
+  throw new Error(`SEED_SCALE must be one of ${SEED_SCALES.join(", ")}`);
 const DAY_MS = 86_400_000;
 const SEEDED = [["origin", "=like", "invseg-seed/%"]] as const;
 
@@ -40,19 +46,19 @@ const idOf = (value: unknown) => (Array.isArray(value) ? (value[0] as number) : 
 const days = (from: unknown, to: unknown) =>
   (Date.parse(`${String(to)}Z`) - Date.parse(`${String(from)}Z`)) / DAY_MS;
 
-live("live Odoo: seed the small demo plant", () => {
+live(`live Odoo: seed the ${scale} demo plant`, () => {
   beforeAll(async () => {
     odoo = await connectOdoo(loadConnectionConfig(process.env));
     const endDate = (await readMarker(odoo))?.endDate ?? defaultEndDate();
-    plant = seedPlant({ scale: "small", seed: 42, endDate });
-    report = await seedOdoo(odoo, plant, { scale: "small" });
+    plant = seedPlant({ scale, seed: 42, endDate });
+    report = await seedOdoo(odoo, plant, { scale });
     const products = await odoo.searchRead(
       "product.product",
       [["default_code", "in", plant.products.map((product) => product.sku)]],
       { fields: ["default_code"] },
     );
     productIds = new Map(products.map((product) => [String(product.default_code), product.id]));
-  }, 1_800_000);
+  }, 7_200_000);
   afterAll(() => odoo?.close());
 
   it("holds the catalogue: products, vendors, their offers and (with mrp) the BoMs", async () => {
@@ -195,7 +201,7 @@ live("live Odoo: seed the small demo plant", () => {
   });
 
   it("creates nothing when run again", async () => {
-    const again = await seedOdoo(odoo, plant, { scale: "small" });
+    const again = await seedOdoo(odoo, plant, { scale });
     expect(again.created).toEqual({});
     expect(again.resumed).toBe(true);
   });

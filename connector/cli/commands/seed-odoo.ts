@@ -79,6 +79,7 @@ async function seedCommand(options: SeedOdooOptions): Promise<void> {
   const odoo = await connectOdoo(config, { logger: stats.logger });
   let phase: SeedPhase | undefined;
   let progress: Progress | undefined;
+  const stop = stopOnInterrupt();
   try {
     const endDate = options.endDate ?? (await readMarker(odoo))?.endDate ?? defaultEndDate();
     const plant = plantOf(options, endDate);
@@ -91,6 +92,7 @@ async function seedCommand(options: SeedOdooOptions): Promise<void> {
     const report = await seedOdoo(odoo, plant, {
       scale: options.scale,
       stats,
+      signal: stop.signal,
       onPhase: (next) => {
         progress?.done();
         phase = next;
@@ -108,8 +110,34 @@ async function seedCommand(options: SeedOdooOptions): Promise<void> {
     progress?.done();
     throw stopped(error, phase, odoo);
   } finally {
+    stop.dispose();
     odoo.close();
   }
+}
+
+/**
+ * Ctrl-C stops at the next batch boundary, after the request in flight has finished, so that a
+ * re-run resumes cleanly (a request cut off mid-way would still run on the server while the next
+ * run starts). A second Ctrl-C quits at once.
+ */
+function stopOnInterrupt(): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write("\nstopping after the current request (Ctrl-C again to quit now)…\n");
+    controller.abort(
+      new SeedStoppedError("stopped on request; run the same command again to resume from there."),
+    );
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  return {
+    signal: controller.signal,
+    dispose() {
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    },
+  };
 }
 
 function plantOf(options: SeedOdooOptions, endDate: string) {
