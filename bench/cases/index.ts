@@ -3,6 +3,7 @@ import { backtestCase } from "./backtest.js";
 import { csvIngestCase } from "./csv-ingest.js";
 import { demoPlantCase } from "./demo-plant.js";
 import { planCase } from "./plan.js";
+import { syncDemandReadCase, syncFullCase, syncIncrementalCase } from "./sync.js";
 
 /** Every benchmark, in the order `npm run bench` runs them. Add new cases here. */
 export const BENCH_CASES: readonly BenchCase[] = [
@@ -10,4 +11,7 @@ export const BENCH_CASES: readonly BenchCase[] = [
   backtestCase,
   csvIngestCase,
   demoPlantCase,
+  syncFullCase,
+  syncIncrementalCase,
+  syncDemandReadCase,
 ];

@@ -5,6 +5,7 @@
  * Expected figures are worked out by hand in the comments.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { planPortfolio } from "../../analytics/index.js";
 import type { DemandEntry } from "../../connector/extract/demand.js";
 import { extractSnapshot } from "../../connector/extract/extract.js";
 import { historyWindow } from "../../connector/extract/history-window.js";
@@ -12,7 +13,10 @@ import { IssueLog } from "../../connector/extract/record-issues.js";
 import { readSettings } from "../../connector/extract/settings.js";
 import type { Snapshot } from "../../connector/extract/snapshot.js";
 import { connectOdoo, type OdooClient, type TransportKind } from "../../connector/odoo/index.js";
-import { companyPlanningInput } from "../../connector/sources/odoo/planning-input.js";
+import {
+  companyPlanningInput,
+  warehousePlanningInput,
+} from "../../connector/sources/odoo/planning-input.js";
 import { fakeConfig } from "../support/fakeConnection.js";
 import { type FakeOdoo, startFakeOdoo } from "../support/fakeOdoo.js";
 import { PlantBuilder } from "../support/fakePlant.js";
@@ -432,6 +436,31 @@ describe("lead times, vendors, stock and structure", () => {
       onHand: 42,
       orderMultiple: 6,
     });
+  });
+
+  it("plans negative stock (a delivery done without stock) as none on hand", async () => {
+    const store = segmentationStore();
+    const plant = new PlantBuilder(store, { secondWarehouse: true });
+    const part = plant.product({ name: "Part" });
+    plant.delivery(part.id, "2025-05-05", 6);
+    plant.quant(part.id, -6);
+    plant.quant(part.id, -2, plant.ids.stock2);
+    const { snapshot } = await extract(store);
+    expect(snapshot.products.get(part.id)?.onHand).toEqual([
+      [plant.ids.warehouse, -6],
+      [plant.ids.warehouse2, -2],
+    ]);
+    const config = (await readSettings(odoo as OdooClient, {})).config;
+    const input = companyPlanningInput(snapshot, { config });
+    expect(input.items[input.productIds.indexOf(part.id)]?.onHand).toBe(0);
+    const local = warehousePlanningInput(
+      snapshot,
+      input,
+      new Map([[part.id, "standard"]]),
+      plant.ids.warehouse,
+    );
+    expect(local?.items[0]?.onHand).toBe(0);
+    expect(() => planPortfolio(input.demand, input.items, config)).not.toThrow();
   });
 
   it("works without mrp: no BoM parents", async () => {

@@ -92,7 +92,8 @@ export function itemMaster(
     ...(context.deescalationStreak !== undefined && {
       deescalationStreak: context.deescalationStreak,
     }),
-    onHand: context.onHand,
+    // Negative stock (a delivery validated without stock) is a backorder: none on hand.
+    onHand: Math.max(0, context.onHand),
     unitRounding: context.units.countingStep(facts.uomId),
   };
   return {

@@ -130,7 +130,10 @@ export function warehousePlanningInput(
     } = company.items[row] as ItemMaster;
     const productId = company.productIds[row] as number;
     const data = snapshot.products.get(productId) as ProductData;
-    const onHand = data.onHand.find(([warehouse]) => warehouse === warehouseId)?.[1] ?? 0;
+    const onHand = Math.max(
+      0,
+      data.onHand.find(([warehouse]) => warehouse === warehouseId)?.[1] ?? 0,
+    );
     const tier = tiers.get(productId);
     return { ...item, onHand, ...(tier !== undefined && { lockedTier: tier }) };
   });
