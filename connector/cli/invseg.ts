@@ -7,6 +7,7 @@ import { registerBacktest } from "./commands/backtest.js";
 import { registerDemo } from "./commands/demo.js";
 import { registerDoctor } from "./commands/doctor.js";
 import { registerPlan } from "./commands/plan.js";
+import { registerReport } from "./commands/report.js";
 import { registerSeedOdoo } from "./commands/seed-odoo.js";
 import { registerSync } from "./commands/sync.js";
 import { EXIT_USER_ERROR } from "./errors.js";
@@ -19,7 +20,8 @@ const program = new Command("invseg")
     process.exit(error.exitCode === 0 ? 0 : EXIT_USER_ERROR);
   });
 
-for (const register of [registerPlan, registerBacktest, registerDemo]) register(program);
+for (const register of [registerPlan, registerBacktest, registerReport, registerDemo])
+  register(program);
 for (const register of [registerSync, registerDoctor]) register(program);
 registerSeedOdoo(program);
 

@@ -195,6 +195,7 @@ describe("consignment or VMI for high-value smooth items", () => {
     plan: plan({
       sku: "CP-12",
       abc: "A",
+      xyz: "X",
       pattern: "smooth",
       demandCv: 0.21,
       annualConsumptionValue: 120_000,
@@ -212,13 +213,16 @@ describe("consignment or VMI for high-value smooth items", () => {
       evidence: { annual_carrying_cost: 2_100, demand_cv: 0.21, vendor_on_time_rate: 0.12 },
     });
     expect(found?.reason).toBe(
-      "CP-12 is an A item (120,000 a year) with smooth demand (CV 0.21): steady enough for Vendor Four " +
+      "CP-12 is an A item (120,000 a year) with smooth, steady demand (CV 0.21): steady enough for Vendor Four " +
         "to hold it on consignment or manage it (VMI). That would free about 8,400 of stock " +
         "(2,100 a year in carrying cost); the vendor delivers 12 % on time.",
     );
   });
 
-  it("needs an A item, smooth demand and a vendor", () => {
+  it("needs an A item, smooth and steady demand, and a vendor", () => {
+    expect(
+      consignment({ ...smoothA, plan: plan({ ...smoothA.plan, xyz: "Y" }) }, settings),
+    ).toBeNull();
     expect(
       consignment({ ...smoothA, plan: plan({ ...smoothA.plan, abc: "B" }) }, settings),
     ).toBeNull();

@@ -2,15 +2,16 @@ import { amount, cents, percent, ratio } from "./format.js";
 import type { Recommendation, RecommendationItem, RuleSettings } from "./types.js";
 
 /**
- * Consider consignment or vendor-managed inventory for a bought A item with smooth demand: high
- * value makes the stock expensive to own, smooth demand makes it easy for the vendor to plan. The
- * money at stake is the stock the policy expects to hold (what the vendor would carry instead).
+ * Consider consignment or vendor-managed inventory for a bought A item with smooth, steady demand
+ * (Syntetos–Boylan smooth and XYZ class X): high value makes the stock expensive to own, steady
+ * demand makes it easy for the vendor to plan. The money at stake is the stock the policy expects
+ * to hold (what the vendor would carry instead).
  * @param item the item, its plan and its preferred vendor.
  * @param settings the rule thresholds.
  * @returns the recommendation, or null when the item is not a bought, smooth A item in use.
  * @example
  * consignment(smoothAItem, ruleSettings())?.reason;
- * // "CP-12 is an A item (120,000 a year) with smooth demand (CV 0.21): steady enough for V0004
+ * // "CP-12 is an A item (120,000 a year) with smooth, steady demand (CV 0.21): steady enough for V0004
  * //  to hold it on consignment or manage it (VMI). That would free about 8,400 of stock (2,100 a
  * //  year in carrying cost)."
  */
@@ -22,6 +23,7 @@ export function consignment(
   if (
     plan.abc !== "A" ||
     plan.pattern !== "smooth" ||
+    plan.xyz !== "X" ||
     plan.tier === "obsolete" ||
     vendor === null ||
     !(plan.expectedInventoryValue > 0)
@@ -52,7 +54,7 @@ export function consignment(
     },
     signature: `vendor=${vendor.key}`,
     reason:
-      `${plan.sku} is an A item (${amount(plan.annualConsumptionValue)} a year) with smooth demand ` +
+      `${plan.sku} is an A item (${amount(plan.annualConsumptionValue)} a year) with smooth, steady demand ` +
       `(CV ${cv.toFixed(2)}): steady enough for ${vendor.name ?? vendor.key} to hold it on consignment ` +
       `or manage it (VMI). That would free about ${amount(value)} of stock ` +
       `(${amount(value * settings.holdingRate)} a year in carrying cost)` +

@@ -15,14 +15,16 @@ const OPTIONAL = [
   "min_order_qty",
   "order_multiple",
   "criticality",
+  "on_hand",
 ] as const;
 
 const NON_NEGATIVE = { min: 0 } as const;
 const DAYS_PER_WEEK = 7;
 
 /**
- * Reads `items.csv`: `sku,unit_cost` and the optional columns of DESIGN.md "File formats". Empty
- * optional fields fall back to the configuration's defaults. `criticality` locks the item's tier.
+ * Reads `items.csv`: `sku,unit_cost` and the optional columns of DESIGN.md "File formats", plus
+ * `on_hand` (stock now, for the report's stock value and cash projection). Empty optional fields
+ * fall back to the configuration's defaults. `criticality` locks the item's tier.
  * @param path the file to read.
  * @param file how to name it in error messages; defaults to `path`.
  * @returns one record per row, in file order.
@@ -90,6 +92,7 @@ function readItem(reader: CsvRecordReader, columns: ItemColumns, sku: string): I
     exclusiveMin: true,
   });
   const lockedTier = readCriticality(reader, columns.criticality);
+  const onHand = optionalNumber(reader, columns.on_hand, "on_hand", NON_NEGATIVE);
   return {
     sku,
     unitCost,
@@ -101,6 +104,7 @@ function readItem(reader: CsvRecordReader, columns: ItemColumns, sku: string): I
     ...(minOrderQty !== undefined && { minOrderQty }),
     ...(orderMultiple !== undefined && { orderMultiple }),
     ...(lockedTier !== undefined && { lockedTier }),
+    ...(onHand !== undefined && { onHand }),
   };
 }
 
