@@ -22,6 +22,7 @@ CONNECTOR_FIELDS = (
     "lead_time_sd_days",
     "lead_time_on_time_rate",
     "annual_consumption_value",
+    "inventory_value",
     "bom_parent_count",
     "vendor_count",
     "demand_history",
@@ -107,6 +108,14 @@ class ProductProduct(models.Model):
     lead_time_on_time_rate = fields.Float(aggregator="avg", string="On-time Receipts", copy=False)
     annual_consumption_value = fields.Monetary(
         currency_field="cost_currency_id", copy=False, help="Annual demand × unit cost."
+    )
+    inventory_value = fields.Monetary(
+        string="Stock Value",
+        currency_field="cost_currency_id",
+        copy=False,
+        help="Value of the stock on hand in the company's internal locations (quantity × unit "
+        "cost), as the connector found it at its last run; the dashboard sums it per ABC × XYZ "
+        "class.",
     )
     bom_parent_count = fields.Integer(
         aggregator="avg",
