@@ -10,6 +10,7 @@ import { registerPlan } from "./commands/plan.js";
 import { registerReport } from "./commands/report.js";
 import { registerSeedOdoo } from "./commands/seed-odoo.js";
 import { registerSync } from "./commands/sync.js";
+import { registerWatch } from "./commands/watch.js";
 import { EXIT_USER_ERROR } from "./errors.js";
 
 const program = new Command("invseg")
@@ -22,7 +23,7 @@ const program = new Command("invseg")
 
 for (const register of [registerPlan, registerBacktest, registerReport, registerDemo])
   register(program);
-for (const register of [registerSync, registerDoctor]) register(program);
+for (const register of [registerSync, registerDoctor, registerWatch]) register(program);
 registerSeedOdoo(program);
 
 await program.parseAsync(process.argv);

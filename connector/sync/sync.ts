@@ -154,13 +154,13 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
   progress?.("scope", 1, 1);
   const warehouse = chooseWarehouse(context, options.warehouseCode);
 
-  // Runs: a live one blocks us, a dead one is closed (and resumed when recent).
+  // Runs: a live one blocks us, a dead one is closed (and resumed when recent). A watch run is
+  // neither: watch mode runs syncs itself, and closes the watch runs of dead processes.
   const history = await readRunHistory(odoo, scope);
   const now = clock();
-  const stale = history.running.filter(
-    (run) => ageSeconds(run.writeDate, now) >= RUN_LEASE_SECONDS,
-  );
-  const live = history.running.filter((run) => !stale.includes(run));
+  const syncs = history.running.filter((run) => run.mode !== "watch");
+  const stale = syncs.filter((run) => ageSeconds(run.writeDate, now) >= RUN_LEASE_SECONDS);
+  const live = syncs.filter((run) => !stale.includes(run));
   if (live.length > 0 && !dryRun) {
     const run = live[0] as RunSummary;
     throw new RunInProgressError(
