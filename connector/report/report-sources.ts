@@ -13,6 +13,7 @@ import {
   type ItemMaster,
   type PeriodKind,
   PlanInputError,
+  type PortfolioPlan,
   parsePeriod,
   periodLabel,
   planPortfolio,
@@ -60,16 +61,30 @@ export interface PlanningSource {
   readonly plant?: Plant | undefined;
 }
 
+/** A plan and backtest already computed (as `invseg demo` has them), to report without redoing them. */
+export interface PlannedSource {
+  readonly plan: PortfolioPlan;
+  readonly backtest: BacktestReport | null;
+}
+
 /** The report of a csv export or the demo plant. */
-export function planningReport(source: PlanningSource, options: ReportOptions): ReportData {
+export function planningReport(
+  source: PlanningSource,
+  options: ReportOptions,
+  planned?: PlannedSource,
+): ReportData {
   const { input, config } = source;
   options.onProgress?.(0.1);
-  const plan = planPortfolio(input.demand, input.items, config, {
-    ...(options.asOf !== undefined && { asOf: options.asOf }),
-  });
+  const plan =
+    planned?.plan ??
+    planPortfolio(input.demand, input.items, config, {
+      ...(options.asOf !== undefined && { asOf: options.asOf }),
+    });
   const notes: string[] = [];
   options.onProgress?.(0.4);
-  const backtest = replay(input.demand, input.items, config, options.trainUntil, notes);
+  const backtest = planned
+    ? planned.backtest
+    : replay(input.demand, input.items, config, options.trainUntil, notes);
   const insightsInput = planningInsightsInput(input, plan, {
     asOfDay: asOfDayAfter(plan.asOf, plan.period),
     holdingRate: config.defaults.holdingRate,

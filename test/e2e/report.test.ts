@@ -158,6 +158,18 @@ describe.skipIf(!hasChromium)("the report in headless Chromium", () => {
     await opened.page.close();
   }, 180_000);
 
+  it("invseg demo (npm start) writes out/report.html, which opens the same way", async () => {
+    const result = runCli(["demo", "--products", "200", "--out-dir", "demo-out"], workDir);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/report → demo-out\/report\.html/);
+    const opened = await open(join(workDir, "demo-out", "report.html"));
+    expect(opened.errors).toEqual([]);
+    expect(opened.requests).toEqual([]);
+    expect(opened.canvases.length).toBe(7);
+    for (const canvas of opened.canvases) expect(canvas.painted, canvas.id).toBeGreaterThan(2_000);
+    await opened.page.close();
+  }, 180_000);
+
   it.skipIf(!existsSync(join(AUTO, "demand.csv")))(
     "csv source (AUTO spare parts): charts drawn and the missing parts explained",
     async () => {

@@ -8,6 +8,7 @@ import {
   type PortfolioPlan,
   planPortfolio,
 } from "../../../analytics/index.js";
+import { planningReport } from "../../report/report-sources.js";
 import { generatePlant, isoDay, plantPlanningInput } from "../../sources/demo/index.js";
 import { writeFileAtomic } from "../atomic-write.js";
 import { policyPairs, served } from "../backtest-rows.js";
@@ -16,6 +17,7 @@ import { integer } from "../options.js";
 import { formatPolicies } from "../policy-output.js";
 import { createProgress } from "../progress.js";
 import { money, percent, renderTable } from "../table.js";
+import { writeReportFile } from "./report.js";
 
 interface DemoOptions {
   readonly seed: number;
@@ -33,7 +35,7 @@ export function registerDemo(program: Command): void {
     .description("generate the demo plant, plan it, backtest it against a uniform policy")
     .option("--seed <n>", "plant seed", integer("--seed"), 42)
     .option("--products <n>", "number of products", integer("--products"), 400)
-    .option("--out-dir <dir>", "where to write the policies and the backtest", "out")
+    .option("--out-dir <dir>", "where to write the policies, the backtest and the report", "out")
     .action((options: DemoOptions) => runAction(() => demo(options)));
 }
 
@@ -79,10 +81,25 @@ async function demo(options: DemoOptions): Promise<void> {
     csv: join(options.outDir, "policies.csv"),
     json: join(options.outDir, "policies.json"),
     backtest: join(options.outDir, "backtest.json"),
+    report: join(options.outDir, "report.html"),
   };
   await writeFileAtomic(files.csv, formatPolicies(plan.items, "csv"));
   await writeFileAtomic(files.json, formatPolicies(plan.items, "json"));
   await writeFileAtomic(files.backtest, `${JSON.stringify(report, null, 2)}\n`);
+  await writeReportFile(
+    files.report,
+    planningReport(
+      {
+        kind: "demo",
+        description: `demo plant (seed ${plant.seed}, ${plant.products.length} products)`,
+        input: { demand, items },
+        config,
+        plant,
+      },
+      { generatedAt: new Date().toISOString().slice(0, 16).replace("T", " ") },
+      { plan, backtest: report },
+    ),
+  );
 
   const kinds = { finished: 0, subassembly: 0, component: 0 };
   for (const product of plant.products) kinds[product.kind]++;
@@ -96,7 +113,7 @@ async function demo(options: DemoOptions): Promise<void> {
       `backtest trained through ${report.trainUntil}, replayed the last ${report.testPeriods.length} weeks.\n\n` +
       `${demoTable(report)}\n\n` +
       `${headline(report)}\n\n` +
-      `Policies → ${files.csv}, ${files.json}; backtest → ${files.backtest} ` +
+      `Policies → ${files.csv}, ${files.json}; backtest → ${files.backtest}; report → ${files.report} ` +
       `(${((performance.now() - started) / 1000).toFixed(1)} s)\n`,
   );
 }
