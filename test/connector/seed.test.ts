@@ -7,6 +7,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import {
   connectOdoo,
+  type OdooClient,
   OdooConnectionError,
   type TransportKind,
 } from "../../connector/odoo/index.js";
@@ -42,15 +43,23 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
+/** A fake server on `store` (closed after the test) and a client of it. */
+async function connectTo(
+  store: FakeStore,
+  transport: TransportKind = "json2",
+): Promise<{ fake: FakeOdoo; odoo: OdooClient }> {
+  const fake = await startFakeOdoo({ store });
+  servers.push(fake);
+  return { fake, odoo: await connectOdoo(fakeConfig(fake, transport)) };
+}
+
 async function seedInto(
   store: FakeStore,
   transport: TransportKind = "json2",
   options: SeedOptions = {},
   seeded: Plant = plant,
 ): Promise<{ fake: FakeOdoo; report: SeedReport }> {
-  const fake = await startFakeOdoo({ store });
-  servers.push(fake);
-  const odoo = await connectOdoo(fakeConfig(fake, transport));
+  const { fake, odoo } = await connectTo(store, transport);
   try {
     const report = await seedOdoo(odoo, seeded, { moveBatchSize: BATCH, ...options });
     return { fake, report };
@@ -327,9 +336,7 @@ describe("seedOdoo into a fake Odoo", () => {
     await seedInto(reference);
 
     const store = fakeInventory();
-    const fake = await startFakeOdoo({ store });
-    servers.push(fake);
-    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    const { fake, odoo } = await connectTo(store);
     let armed = false;
     const cut = seedOdoo(odoo, plant, {
       moveBatchSize: BATCH,
@@ -362,13 +369,11 @@ describe("seedOdoo into a fake Odoo", () => {
     await seedInto(reference);
 
     const store = fakeInventory();
-    const fake = await startFakeOdoo({ store });
-    servers.push(fake);
+    const { fake, odoo } = await connectTo(store);
     fake.injectFault(
       { kind: "destroy-socket", when: "after" },
       { match: { model: "stock.picking", method: "button_validate" } },
     );
-    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
     await expect(seedOdoo(odoo, plant, { moveBatchSize: BATCH })).rejects.toBeInstanceOf(
       OdooConnectionError,
     );
@@ -384,9 +389,7 @@ describe("seedOdoo into a fake Odoo", () => {
 
   it("refuses to start while another run works on the database, and takes over a lapsed claim", async () => {
     const store = fakeInventory();
-    const fake = await startFakeOdoo({ store });
-    servers.push(fake);
-    const first = await connectOdoo(fakeConfig(fake, "json2"));
+    const { fake, odoo: first } = await connectTo(store);
     const second = await connectOdoo(fakeConfig(fake, "json2"));
     let refusal: Promise<unknown> | undefined;
     await seedOdoo(first, plant, {
@@ -423,9 +426,7 @@ describe("seedOdoo into a fake Odoo", () => {
     await seedInto(reference);
 
     const store = fakeInventory();
-    const fake = await startFakeOdoo({ store });
-    servers.push(fake);
-    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    const { odoo } = await connectTo(store);
     const controller = new AbortController();
     const reason = new Error("stop requested");
     const run = seedOdoo(odoo, plant, {
@@ -450,9 +451,7 @@ describe("seedOdoo into a fake Odoo", () => {
     const store = fakeInventory();
     await seedInto(store);
     const other = generatePlant({ seed: 24, productCount: 60, months: 8, startDate: "2024-01-01" });
-    const fake = await startFakeOdoo({ store });
-    servers.push(fake);
-    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    const { fake, odoo } = await connectTo(store);
     const refusal = seedOdoo(odoo, other, { moveBatchSize: BATCH });
     await expect(refusal).rejects.toBeInstanceOf(SeedConflictError);
     await expect(refusal).rejects.toThrow(
@@ -468,9 +467,7 @@ describe("seedOdoo into a fake Odoo", () => {
     const store = fakeInventory();
     await seedInto(store);
     const changed: Plant = { ...plant, purchaseOrders: plant.purchaseOrders.slice(1) };
-    const fake = await startFakeOdoo({ store });
-    servers.push(fake);
-    const odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    const { odoo } = await connectTo(store);
     await expect(seedOdoo(odoo, changed, { moveBatchSize: BATCH })).rejects.toThrow(
       /another version of the demo plant generator/,
     );
