@@ -4,7 +4,7 @@
     "summary": "Criticality tiers, ABC/XYZ classes and reviewed reorder-rule "
     "suggestions per product, supplier scorecards, sourcing recommendations and a cash "
     "projection, written by the segmentation connector",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Inventory/Inventory",
     "author": "odoo-inventory-segmentation contributors",
     "license": "LGPL-3",
@@ -28,8 +28,14 @@
         "views/inventory_segment_cash_projection_views.xml",
         "views/inventory_segmentation_menus.xml",
         "views/inventory_segmentation_procurement_menus.xml",
+        "views/inventory_segment_advice_views.xml",
+        "views/segmentation_dashboard_views.xml",
     ],
     "assets": {
+        # Built from frontend/ by `npm run build:frontend` (committed; CI checks it is current).
+        "web.assets_backend": [
+            "inventory_segmentation/static/src/dist/*",
+        ],
         "web.assets_tests": [
             "inventory_segmentation/static/tests/tours/*.js",
         ],
