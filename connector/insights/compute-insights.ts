@@ -65,6 +65,7 @@ export function computeInsights(input: InsightsInput, options: InsightOptions = 
       orderMultiple: master.orderMultiple ?? 1,
       vendorCount: master.vendorCount,
       bomParentCount: master.bomParentCount ?? 0,
+      measuredLeadTimes: master.leadTimeHistoryDays?.length ?? 0,
       vendor:
         vendor === null
           ? null

@@ -29,7 +29,16 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       var format = spec.formats[axis];
       if (!format || !scales[axis]) return;
       var ticks = scales[axis].ticks || (scales[axis].ticks = {});
-      ticks.callback = function (value) { return formats[format].tick(Number(value)); };
+      var logarithmic = scales[axis].type === "logarithmic";
+      ticks.callback = function (value) {
+        var number = Number(value);
+        // A log axis labels its powers of ten only; the ticks between stay unlabelled.
+        if (logarithmic) {
+          var power = Math.log10(number);
+          if (Math.abs(power - Math.round(power)) > 1e-9) return "";
+        }
+        return formats[format].tick(number);
+      };
     });
     var plugins = options.plugins || (options.plugins = {});
     var tooltip = plugins.tooltip || (plugins.tooltip = {});

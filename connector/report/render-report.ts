@@ -436,7 +436,8 @@ table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13px}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#fafafa;position:sticky;top:0}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
-td.reason{min-width:380px;color:#333}
+td.reason{min-width:340px;color:#333}
+#table-vendors td.reason{min-width:260px}
 td.name{white-space:nowrap}
 td.cell{text-align:center;padding:14px 8px}
 td.rowhead{font-weight:600;text-align:center}

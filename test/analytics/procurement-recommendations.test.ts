@@ -66,6 +66,7 @@ function item(overrides: Partial<RecommendationItem> = {}): RecommendationItem {
     orderMultiple: 1,
     vendorCount: 2,
     bomParentCount: 0,
+    measuredLeadTimes: 0,
     vendor: { key: "V7", name: "Acme" },
     ...overrides,
   };
@@ -287,7 +288,9 @@ describe("review the vendor of items whose lead time varies widely", () => {
       leadTimeDays: 22,
       leadTimeSdDays: 9.1,
       safetyStock: 210,
+      leadTimeSource: "item",
     }),
+    measuredLeadTimes: 12,
     vendor: {
       key: "V5",
       scorecard: { ...scorecard, performance: { onTimeRate: 0.45 } } as SupplierScorecard,
@@ -301,7 +304,7 @@ describe("review the vendor of items whose lead time varies widely", () => {
       audience: "procurement",
       priority: "medium",
       value: 2_100,
-      evidence: { lead_time_cv: 0.414, vendor_on_time_rate: 0.45, vendor: "V5" },
+      evidence: { lead_time_cv: 0.414, receipts: 12, vendor_on_time_rate: 0.45, vendor: "V5" },
     });
     expect(found?.reason).toBe(
       "CP-3 is essential and its lead time from V5 varies widely (22.0 d ± 9.1 d, CV 0.41; the vendor " +
@@ -309,13 +312,18 @@ describe("review the vendor of items whose lead time varies widely", () => {
     );
   });
 
-  it("needs a measured lead time with a CV of 0.3 or more", () => {
+  it("needs a lead time measured on 3 receipts or more, with a CV of 0.3 or more", () => {
+    expect(reviewVendor({ ...erratic, measuredLeadTimes: 2 }, settings)).toBeNull();
     expect(
       reviewVendor(
-        { ...erratic, plan: plan({ ...erratic.plan, leadTimeSource: "item" }) },
+        {
+          ...erratic,
+          measuredLeadTimes: 0,
+          plan: plan({ ...erratic.plan, leadTimeSource: "receipts" }),
+        },
         settings,
       ),
-    ).toBeNull();
+    ).not.toBeNull();
     // 6 / 22 = 0.27
     expect(
       reviewVendor({ ...erratic, plan: plan({ ...erratic.plan, leadTimeSdDays: 6 }) }, settings),

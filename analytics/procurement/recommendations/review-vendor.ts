@@ -8,7 +8,8 @@ import type { Recommendation, RecommendationItem, RuleSettings } from "./types.j
  * item's safety stock. `high` for critical items, `medium` for essential ones.
  * @param item the item, its plan and its preferred vendor.
  * @param settings the rule thresholds.
- * @returns the recommendation, or null (also when the lead time is the promised one, not measured).
+ * @returns the recommendation, or null (also when the lead time is not measured on at least 3
+ *   receipts, but promised or a default).
  * @example
  * reviewVendor(erraticLeadTimeItem, ruleSettings())?.reason;
  * // "CP-3 is essential and its lead time from V0005 varies widely (22.0 d ± 9.1 d, CV 0.41;
@@ -21,7 +22,8 @@ export function reviewVendor(
 ): Recommendation | null {
   const { plan, vendor } = item;
   if (plan.tier !== "critical" && plan.tier !== "essential") return null;
-  if (plan.leadTimeSource !== "receipts" || !(plan.leadTimeDays > 0)) return null;
+  const measured = plan.leadTimeSource === "receipts" || item.measuredLeadTimes >= 3;
+  if (!measured || !(plan.leadTimeDays > 0)) return null;
   const cv = plan.leadTimeSdDays / plan.leadTimeDays;
   if (cv < settings.vendorLeadTimeCv) return null;
   const bufferValue = Math.max(0, plan.safetyStock) * plan.unitCost;
@@ -38,6 +40,7 @@ export function reviewVendor(
       lead_time_mean_days: ratio(plan.leadTimeDays),
       lead_time_sd_days: ratio(plan.leadTimeSdDays),
       lead_time_cv: ratio(cv),
+      receipts: item.measuredLeadTimes,
       safety_stock_value: cents(bufferValue),
       ...(vendor && { vendor: vendor.key }),
       ...(onTime !== null && { vendor_on_time_rate: ratio(onTime) }),

@@ -55,6 +55,8 @@ export interface RecommendationItem {
   /** Vendors that can supply it; undefined for an item that is made, not bought. */
   readonly vendorCount: number | undefined;
   readonly bomParentCount: number;
+  /** How many receipts the item's lead time was measured on (0: a promised or default one). */
+  readonly measuredLeadTimes: number;
   /** The preferred vendor, its name for the reason and, when known, its scorecard. */
   readonly vendor: {
     readonly key: string;
