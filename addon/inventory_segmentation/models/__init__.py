@@ -12,3 +12,6 @@ from . import stock_warehouse_orderpoint
 from . import inventory_segment_vendor_scorecard
 from . import inventory_segment_recommendation
 from . import inventory_segment_cash_projection
+from . import inventory_segment_advice
+from . import stock_move
+from . import stock_quant

@@ -9,3 +9,4 @@ from . import test_write_back
 from . import test_supplier_scorecard
 from . import test_recommendation
 from . import test_cash_projection
+from . import test_advice
