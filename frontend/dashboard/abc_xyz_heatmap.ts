@@ -23,9 +23,6 @@ import {
   widgetPropsSchema,
 } from "./use-widget-data.js";
 
-// Above this shade the cell's text turns light to stay readable.
-const STRONG_HEAT = 0.55;
-
 export class AbcXyzHeatmap extends Component<WidgetProps> {
   static override template = "inventory_segmentation.AbcXyzHeatmap";
   static components = { DashboardCard };
@@ -61,11 +58,6 @@ export class AbcXyzHeatmap extends Component<WidgetProps> {
   cellStyle(cell: HeatmapCell): string {
     const heatmap = this.heatmap.state.data as Heatmap;
     return `--o-segmentation-heat: ${heatOf(cell, heatmap).toFixed(3)}`;
-  }
-
-  cellClass(cell: HeatmapCell): string {
-    const heat = heatOf(cell, this.heatmap.state.data as Heatmap);
-    return heat > STRONG_HEAT ? "o_segmentation_heat_strong" : "";
   }
 
   cellTitle(cell: HeatmapCell): string {

@@ -105,7 +105,7 @@ describe("product segmentation summary", () => {
     ]);
     expect(target.querySelector(".o_segmentation_suggested_min .fa-caret-up")).not.toBeNull();
     expect(target.querySelector(".o_segmentation_suggested_max .fa-caret-down")).not.toBeNull();
-    expect(text(target)).toContain("service target 99%, Main Warehouse");
+    expect(text(target)).toContain("service target 99% in Main Warehouse.");
     expect(text(target.querySelector(".o_segmentation_product_reason"))).toContain(
       "lead time 27 ± 6 days from a single vendor",
     );

@@ -263,7 +263,6 @@ function useWidgetData(load) {
 }
 
 // frontend/dashboard/abc_xyz_heatmap.ts
-var STRONG_HEAT = 0.55;
 var AbcXyzHeatmap = class extends Component2 {
   static template = "inventory_segmentation.AbcXyzHeatmap";
   static components = { DashboardCard };
@@ -292,10 +291,6 @@ var AbcXyzHeatmap = class extends Component2 {
   cellStyle(cell) {
     const heatmap = this.heatmap.state.data;
     return `--o-segmentation-heat: ${heatOf(cell, heatmap).toFixed(3)}`;
-  }
-  cellClass(cell) {
-    const heat = heatOf(cell, this.heatmap.state.data);
-    return heat > STRONG_HEAT ? "o_segmentation_heat_strong" : "";
   }
   cellTitle(cell) {
     return _t("%(class)s: %(items)s items, %(value)s on hand. Click to list them.", {
