@@ -13,6 +13,8 @@ export interface StockHistory {
   readonly closingOnHand: number;
   /** Demand still waiting at the end, past its date, because stock was missing. Default 0. */
   readonly openDemand?: number;
+  /** The policy's maximum stock, to measure the stock above it. Default: no maximum. */
+  readonly maxStock?: number;
 }
 
 /** The service an item got over the window (the backtest's measures, on what really happened). */
@@ -33,6 +35,8 @@ export interface AchievedService {
   readonly openingOnHand: number;
   /** Mean over the days of (stock after the day's inflow + closing stock) ÷ 2, below zero read as 0. */
   readonly averageOnHand: number;
+  /** The same mean of the stock above `maxStock` (0 without one). */
+  readonly averageExcess: number;
 }
 
 /**
@@ -91,6 +95,8 @@ export function achievedService(history: StockHistory): AchievedService {
   let stockoutCycles = 0;
   let cycleShort = false;
   let stockSum = 0;
+  let excessSum = 0;
+  const max = history.maxStock ?? Number.POSITIVE_INFINITY;
   for (let d = 0; d < days; d++) {
     const arriving = inflow[d] as number;
     if (arriving > 0) {
@@ -109,7 +115,9 @@ export function achievedService(history: StockHistory): AchievedService {
       cycleShort = true;
     }
     stock -= today + (otherOutflow[d] as number);
-    stockSum += 0.5 * (available + Math.max(stock, 0));
+    const closing = Math.max(stock, 0);
+    stockSum += 0.5 * (available + closing);
+    excessSum += 0.5 * (Math.max(0, available - max) + Math.max(0, closing - max));
   }
   if (open > 0) {
     wanted += open;
@@ -129,5 +137,6 @@ export function achievedService(history: StockHistory): AchievedService {
     stockoutDays,
     openingOnHand: opening,
     averageOnHand: days > 0 ? stockSum / days : Math.max(history.closingOnHand, 0),
+    averageExcess: days > 0 ? excessSum / days : 0,
   };
 }

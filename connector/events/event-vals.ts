@@ -5,7 +5,7 @@
  * product and the period, the product, warehouse and week of a stockout…), so that processing the
  * same change twice — after a crash, a restart or an overlap of the poll — records it once.
  */
-import { TIERS, type Tier } from "../../analytics/index.js";
+import { parsePeriod, periodLabel, periodOfDay, TIERS, type Tier } from "../../analytics/index.js";
 import type { TierCode } from "../../manifest/contract.js";
 import type { TierSettings } from "../extract/settings.js";
 import type { Snapshot } from "../extract/snapshot.js";
@@ -34,6 +34,11 @@ export interface EventContext {
   readonly runStamp: string;
   /** ISO week of today (`2026-W48`), which names a stockout episode. */
   readonly week: string;
+}
+
+/** The ISO week of a day (`2026-11-25` → `2026-W48`): names a stockout episode. */
+export function weekOfDay(day: string): string {
+  return periodLabel(periodOfDay(parsePeriod(day).ordinal, "week"), "week");
 }
 
 /** The events of all findings, vendor shifts first. */

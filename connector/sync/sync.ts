@@ -27,6 +27,11 @@ import { type CompanyScope, companyContext, type WarehouseFacts } from "../extra
 import { readSettings, type SegmentationSettings } from "../extract/settings.js";
 import type { ProductData, Snapshot } from "../extract/snapshot.js";
 import { type OrderpointFacts, readOrderpoints } from "../extract/stock.js";
+import {
+  type FeedbackOptions,
+  prepareFeedback,
+  type SyncFeedback,
+} from "../feedback/sync-feedback.js";
 import { type InsightsSummary, syncInsights } from "../insights/sync-insights.js";
 import type { OdooClient, RequestStats } from "../odoo/index.js";
 import type { SegmentationRow } from "../writeback/contract-vals.js";
@@ -92,6 +97,11 @@ export interface SyncOptions {
   readonly cursorOverlapSeconds?: number;
   /** Counts requests for the summary (pass the one wired into the client). */
   readonly stats?: RequestStats;
+  /**
+   * Company-wide runs: escalations by recorded events, achieved service in the KPIs and the
+   * refinement advice (`connector/feedback`); `detect` also runs the event detectors.
+   */
+  readonly feedback?: FeedbackOptions;
 }
 
 /** Another connector process is running a sync of this company. */
@@ -189,6 +199,14 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
   const extracted = await extract(odoo, context, settings, history, options, log);
   const snapshot = extracted.snapshot;
   const pending = await readPendingSuggestions(odoo, scope, log);
+  const feedback =
+    options.feedback && !warehouse
+      ? await prepareFeedback(
+          odoo,
+          { context, snapshot, settings, runStamp, log },
+          options.feedback,
+        )
+      : null;
 
   // Planning and the writes it implies.
   progress?.("plan", 0, 1);
@@ -197,12 +215,13 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     config: settings.config,
     memoryOf,
     holdDeescalation: extracted.mode === "incremental",
+    itemOverrides: feedback?.itemOverrides,
     warehouseIds: warehouse ? [warehouse.id] : undefined,
     onProgress: (done, total) => progress?.("plan", done, total),
   });
   progress?.("plan", 1, 1);
   const quantityDecimals = decimalsOf(snapshot);
-  const writes = plannedWrites(plan, snapshot, settings, {
+  const planned = plannedWrites(plan, snapshot, settings, {
     runStamp: baseline?.taken_at ?? runStamp,
     warehouse,
     pending,
@@ -210,6 +229,13 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     holdDeescalation: extracted.mode === "incremental",
     memoryOf,
   });
+  const writes = feedback
+    ? {
+        ...planned,
+        events: feedback.events(planned.events, plan, memoryOf),
+        kpis: feedback.kpis(planned.kpis, plan),
+      }
+    : planned;
 
   const summaryBase = {
     mode: extracted.mode,
@@ -276,6 +302,7 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     options,
     clock,
     log,
+    feedback,
   });
   if (!warehouse && options.stateDir !== null) {
     const path = stateFilePath(
@@ -537,6 +564,7 @@ async function writeBack(
     options: SyncOptions;
     clock: () => number;
     log: IssueLog;
+    feedback: SyncFeedback | null;
   },
 ): Promise<{ locked: number[]; autoApplied: number; insights: InsightsSummary | null }> {
   const { options, clock, scope } = context;
@@ -581,6 +609,7 @@ async function writeBack(
     const resumedApplies = await applyAutomatically(odoo, scope, writes.pendingToApply, sized);
     phase = "kpis";
     await upsertKpis(odoo, scope, handle.id, writes.kpis);
+    await context.feedback?.record(handle.id);
     options.onProgress?.("kpis", 1, 1);
     phase = "insights";
     const insights = context.warehouse

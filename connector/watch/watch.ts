@@ -20,8 +20,8 @@
  * is closed `done` with its cursor and the snapshot saved for the next incremental sync.
  */
 import type { AnalyticsConfigInput } from "../../analytics/index.js";
-import { parsePeriod, periodLabel, periodOfDay } from "../../analytics/index.js";
 import type { SyncCursor } from "../../manifest/contract.js";
+import { weekOfDay } from "../events/event-vals.js";
 import { readRecordedEvents } from "../events/recorded-events.js";
 import { readCursor } from "../extract/cursor.js";
 import { type ExtractContext, extractSnapshot, readExtractContext } from "../extract/extract.js";
@@ -197,7 +197,7 @@ export async function runWatch(odoo: OdooClient, options: WatchOptions): Promise
         const report = await runCycle(odoo, state, polled, {
           runId: run.id,
           runStamp: stampOf(now()),
-          week: periodLabel(periodOfDay(parsePeriod(day).ordinal, "week"), "week"),
+          week: weekOfDay(day),
           escalation: {
             asOfDay: day,
             activeDays,
@@ -416,6 +416,8 @@ async function refresh(
       ...(options.analytics !== undefined && { analytics: options.analytics }),
       signal: options.signal,
       ...(options.stats && { stats: options.stats }),
+      // A scheduled or requested run looks at everything: the detectors too.
+      feedback: { detect: true, eventActiveDays: options.eventActiveDays ?? 90 },
     });
     log.write("info", "sync-done", {
       mode: summary.mode,

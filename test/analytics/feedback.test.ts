@@ -31,7 +31,18 @@ describe("achievedService", () => {
       stockoutDays: 0,
       openingOnHand: 4,
       averageOnHand: (2 + 6 + 2) / 3,
+      averageExcess: 0,
     });
+    // Above a maximum of 3: day 2 holds 8 then 4 (5 and 1 above), the others 4 then 0 (1 and 0).
+    expect(
+      achievedService({
+        demand: [4, 4, 4],
+        inflow: [0, 8, 0],
+        otherOutflow: [0, 0, 0],
+        closingOnHand: 0,
+        maxStock: 3,
+      }).averageExcess,
+    ).toBeCloseTo((0.5 + 3 + 0.5) / 3, 12);
   });
 
   it("counts the demand a day could not serve, the short cycle, and the demand still waiting", () => {

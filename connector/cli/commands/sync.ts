@@ -136,6 +136,7 @@ async function sync(options: SyncCommandOptions): Promise<void> {
       onProgress: (phase, done, total) => bars.update(phase, done, total),
       signal: controller.signal,
       stats,
+      feedback: {},
     });
   } catch (error) {
     if (isOdooError(error)) throw new UsageError(`Odoo refused the sync: ${error.message}`);
