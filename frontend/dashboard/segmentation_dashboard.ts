@@ -21,6 +21,7 @@ import {
 } from "../odoo/services.js";
 import type { TierNames } from "../tiers.js";
 import { AbcXyzHeatmap } from "./abc_xyz_heatmap.js";
+import { CashProjection } from "./cash_projection.js";
 import { CostServiceCurves } from "./cost_service_curves.js";
 import { DashboardFilters } from "./dashboard_filters.js";
 import {
@@ -32,6 +33,7 @@ import {
 } from "./dashboard-setup.js";
 import { DemandScatter } from "./demand_scatter.js";
 import { EventsFeed } from "./events_feed.js";
+import { InventoryFinance } from "./inventory_finance.js";
 import { PendingSuggestions } from "./pending_suggestions.js";
 import { RunStatus } from "./run_status.js";
 import type { DashboardScope } from "./scope.js";
@@ -68,6 +70,8 @@ export class SegmentationDashboard extends Component {
     PendingSuggestions,
     EventsFeed,
     CostServiceCurves,
+    InventoryFinance,
+    CashProjection,
   };
   static override props = { ...standardActionServiceProps };
 

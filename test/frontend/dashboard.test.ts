@@ -42,8 +42,10 @@ describe("segmentation dashboard", () => {
     await settled(mounted);
     const calls = mounted.orm.calls.map((c) => `${c.model}/${c.method}`);
     expect(calls.sort()).toEqual([
+      "inventory.segment.cash.projection/formatted_read_group",
       "inventory.segment.event/search_read",
-      "inventory.segment.run.kpi/search_read",
+      "inventory.segment.run.kpi/search_read", // tier cards
+      "inventory.segment.run.kpi/search_read", // inventory finance
       "inventory.segment.run/search_read", // run status
       "inventory.segment.run/search_read", // cost–service curves
       "inventory.segment.suggestion/web_search_read",
@@ -79,7 +81,7 @@ describe("segmentation dashboard", () => {
 
     (mounted.target.querySelector(".o_segmentation_recompute") as HTMLButtonElement).click();
 
-    await vi.waitFor(() => expect(mounted?.orm.calls.length).toBe(before + 8));
+    await vi.waitFor(() => expect(mounted?.orm.calls.length).toBe(before + 10));
     const request = mounted.orm.calls[before];
     expect(request).toEqual({
       model: "inventory.segment.run",
@@ -121,7 +123,7 @@ describe("segmentation dashboard", () => {
     select.value = "2";
     select.dispatchEvent(new Event("change"));
 
-    await vi.waitFor(() => expect(mounted?.orm.calls.length).toBe(before + 7));
+    await vi.waitFor(() => expect(mounted?.orm.calls.length).toBe(before + 9));
     const after = mounted.orm.calls.slice(before);
     expect(after.find((c) => c.model === "inventory.segment.run.kpi")?.domain).toContainEqual([
       "warehouse_id",
@@ -158,7 +160,7 @@ describe("segmentation dashboard", () => {
     const before = mounted.orm.calls.length;
     select.value = "3";
     select.dispatchEvent(new Event("change"));
-    await vi.waitFor(() => expect(mounted?.orm.calls.length).toBe(before + 7));
+    await vi.waitFor(() => expect(mounted?.orm.calls.length).toBe(before + 9));
     expect(
       mounted.orm.calls.slice(before).find((c) => c.model === "inventory.segment.event")?.domain,
     ).toEqual([["company_id", "=", 3]]);

@@ -13,8 +13,8 @@ const tiers = {
 } as const;
 
 /** KPI rows of runs 7, 8 and 9 (newest first), as `search_read` orders them. */
-export function kpiRows(): KpiRow[] {
-  const rows: KpiRow[] = [];
+export function kpiRows(): (KpiRow & { readonly excess_value: number })[] {
+  const rows: (KpiRow & { readonly excess_value: number })[] = [];
   const runs = [
     [9, "SEG/2026/00009", "2026-11-24 02:00:00", 1.1],
     [8, "SEG/2026/00008", "2026-11-17 02:00:00", 1.0],
@@ -32,6 +32,7 @@ export function kpiRows(): KpiRow[] {
         date,
         item_count: { critical: 12, essential: 80, standard: 400 }[code] ?? 0,
         inventory_value: base * factor,
+        excess_value: base * factor * 0.1,
         carrying_cost: base * factor * 0.25,
         service_target: { critical: 0.99, essential: 0.97, standard: 0.93 }[code] ?? 0,
         fill_rate: code === "standard" ? 0 : 0.975,
@@ -64,6 +65,30 @@ export function suggestionRow(
     value_delta: 180.5,
     reason: `${name} at 97%: lead time 27 days from a single vendor.`,
   };
+}
+
+/**
+ * The latest run's cash projection grouped by week and scenario: 14 weeks from 2026-11-24, today's
+ * rules running stock down by 10,000 a week, the suggestions holding it at 460,000 + 5,000 a week.
+ */
+export function cashGroups() {
+  return Array.from({ length: 14 }, (_, week) => {
+    const date = new Date(Date.UTC(2026, 10, 24 + 7 * week)).toISOString().slice(0, 10);
+    return [
+      {
+        week,
+        scenario: "current" as const,
+        "inventory_value:sum": 460_000 - 10_000 * week,
+        "date:min": date,
+      },
+      {
+        week,
+        scenario: "suggested" as const,
+        "inventory_value:sum": 460_000 + 5_000 * week,
+        "date:min": date,
+      },
+    ];
+  }).flat();
 }
 
 /** Answers every read the dashboard makes; `overrides` replace the answer for one model. */
@@ -117,6 +142,8 @@ export function dashboardRespond(
             ];
       case "inventory.segment.run.kpi/search_read":
         return kpiRows();
+      case "inventory.segment.cash.projection/formatted_read_group":
+        return cashGroups();
       case "product.product/formatted_read_group":
         return [{ abc_class: "A", xyz_class: "X", __count: 12, "inventory_value:sum": 40_000 }];
       case "product.product/web_search_read":
