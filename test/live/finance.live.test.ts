@@ -76,6 +76,9 @@ live("live Odoo, medium seed: scorecards, dual sourcing and the cash projection"
       connection: { url: config.url, database: config.database },
     });
     runId = summary.run?.id ?? 0;
+    console.info(
+      `full sync of the medium seed with the insights phase: ${summary.seconds.toFixed(1)} s, ${summary.requests} requests`,
+    );
   }, 3_600_000);
   afterAll(() => {
     odoo?.close();
