@@ -108,7 +108,7 @@ describe.skipIf(!baseUrl)("Segmentation dashboard in a real Odoo 19 (headless Ch
     const warm: number[] = [];
     for (let i = 0; i < loads; i++) warm.push(await openDashboard(page));
     const counts = await page.evaluate(() => ({
-      products: document.querySelector(".o_segmentation_scatter .card-header")?.textContent?.trim(),
+      products: document.querySelector(".o_segmentation_scatter .card-header .small")?.textContent,
       suggestions: document.querySelector(".o_segmentation_suggestions .o_segmentation_card_title")
         ?.textContent,
     }));
@@ -187,6 +187,26 @@ describe.skipIf(!baseUrl)("Segmentation dashboard in a real Odoo 19 (headless Ch
     expect(stored.suggestion.state).toBe("accepted");
     expect(stored.orderpoint.product_min_qty).toBe(stored.suggestion.suggested_min);
     expect(stored.orderpoint.product_max_qty).toBe(stored.suggestion.suggested_max);
+  }, 120_000);
+
+  it("shows the segmentation summary on the form of a product with a pending suggestion", async () => {
+    await openDashboard(page);
+    const row = page.locator(".o_segmentation_suggestion").first();
+    const product = (await row.locator(".o_segmentation_suggestion_product a").textContent()) ?? "";
+    const suggestedMin = await row.locator("td:nth-child(4) strong").textContent();
+
+    await row.locator(".o_segmentation_suggestion_product a").click();
+    await page.locator(".o_form_view .o_notebook .nav-link", { hasText: "Segmentation" }).click();
+
+    const summary = page.locator(".o_segmentation_product");
+    await summary.waitFor();
+    expect(await page.locator(".o_breadcrumb").textContent()).toContain(product.trim());
+    expect(await summary.locator(".o_segmentation_tier_badge").count()).toBe(1);
+    expect(await summary.locator(".o_segmentation_product_demand svg polyline").count()).toBe(1);
+    // The pending suggestion's figures come with the form's own read (relatedFields).
+    expect((await summary.locator(".o_segmentation_suggested_min").textContent())?.trim()).toBe(
+      suggestedMin?.trim(),
+    );
   }, 120_000);
 
   it("logged no error in the browser console", () => {
