@@ -25,7 +25,6 @@ const loads = Number(env.E2E_LOADS ?? 5);
 function interactiveInPage(): number | false {
   const root = document.querySelector(".o_segmentation_dashboard[data-setup='done']");
   if (!root || root.querySelector(".o_segmentation_loading, [aria-busy='true']")) return false;
-  if (root.querySelector(".o_segmentation_run_status .fa-spin")) return false;
   const chartLibrary = (window as unknown as { Chart?: { getChart(c: Element): unknown } }).Chart;
   for (const selector of [".o_segmentation_scatter canvas", ".o_segmentation_curves canvas"]) {
     const canvas = root.querySelector(selector) as HTMLCanvasElement | null;
