@@ -1,9 +1,14 @@
 /**
- * Change cursors: per source model, the newest `write_date` (and its id) seen. An incremental run
+ * Change cursors: per source model, a server time stamp and the newest id seen. An incremental run
  * reads what changed since the cursor of the last done run. Odoo stamps `write_date` with the start
  * of the writing transaction, so a transaction that commits late can carry an older stamp than a
  * cursor taken meanwhile: reads start a safety overlap before the cursor, and re-reading a change
  * is harmless because affected products are recomputed from scratch.
+ *
+ * The stamp is the newest `write_date` of all these models and of the run records (the last run's
+ * close is a recent server time): a model nobody touched for a while then gets a cursor near now,
+ * instead of its own last change, whose overlap would re-read that model's last five minutes of
+ * activity on every run.
  */
 import { z } from "zod";
 import type { SyncCursor } from "../../manifest/contract.js";
@@ -25,7 +30,10 @@ export const CURSOR_OVERLAP_SECONDS = 300;
 
 const newestSchema = z.object({ id: recordId, write_date: datetime });
 
-/** The newest change of each model now; models without records are left out. */
+/** Read for their latest stamp only: they change on every run. */
+const CLOCK_MODELS = ["inventory.segment.run"];
+
+/** The cursor now, for `models`; models without records are left out. */
 export async function readCursor(
   odoo: OdooClient,
   scope: CompanyScope,
@@ -33,7 +41,7 @@ export async function readCursor(
 ): Promise<SyncCursor> {
   const cursor: Record<string, { write_date: string; id: number }> = {};
   await Promise.all(
-    models.map(async (model) => {
+    [...models, ...CLOCK_MODELS].map(async (model) => {
       const [newest] = await odoo.searchRead(model, [], {
         fields: ["write_date"],
         order: "write_date desc, id desc",
@@ -45,9 +53,16 @@ export async function readCursor(
         cursor[model] = { write_date: parsed.data.write_date, id: parsed.data.id };
     }),
   );
+  const clock =
+    Object.values(cursor)
+      .map((entry) => entry.write_date)
+      .sort()
+      .at(-1) ?? "";
   // Keys in a fixed order: the cursor is compared and stored as JSON.
   return Object.fromEntries(
-    models.filter((model) => cursor[model]).map((model) => [model, cursor[model]]),
+    models
+      .filter((model) => cursor[model])
+      .map((model) => [model, { write_date: clock, id: cursor[model]?.id ?? 0 }]),
   ) as SyncCursor;
 }
 

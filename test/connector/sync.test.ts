@@ -575,6 +575,28 @@ describe("incremental sync", () => {
     }
   });
 
+  it("moves the cursor of a model nobody touched to the latest server stamp", async () => {
+    const s = await scenario();
+    const odoo = await s.connect();
+    await s.sync(odoo);
+    const [firstRun] = s.store.records("inventory.segment.run");
+    s.store.now = () => stamp(SCENARIO_START_MS + 86_400_000);
+    await s.sync(odoo, { clock: () => SCENARIO_START_MS + 86_400_000 });
+    const second = s.store.records("inventory.segment.run")[1]?.sync_cursor as Record<
+      string,
+      { write_date: string }
+    >;
+    const vendorLinesChanged = s.store
+      .records("product.supplierinfo")
+      .map((line) => String(line.write_date))
+      .sort()
+      .at(-1);
+    // The vendor lines last changed the day before; the first run closed later than that.
+    expect(String(firstRun?.write_date) > String(vendorLinesChanged)).toBe(true);
+    expect(second["product.supplierinfo"]?.write_date).toBe(String(firstRun?.write_date));
+    expect(second["stock.move"]?.write_date).toBe(String(firstRun?.write_date));
+  });
+
   it("reads everything, and says why, without the last run's snapshot", async () => {
     const s = await scenario();
     const odoo = await s.connect();
