@@ -148,62 +148,53 @@ function curveChart(data: ReportData): ChartSpec {
 }
 
 function backtestCharts(backtest: NonNullable<ReportData["backtest"]>): ChartSpec[] {
-  const labels = backtest.rows.map((row) => row.tier);
+  type Side = NonNullable<ReportData["backtest"]>["rows"][number]["segmented"];
+  /** Segmented against uniform, per tier and in total, for one figure of the replay. */
+  const pair = (
+    id: string,
+    title: string,
+    format: ValueFormat,
+    figure: (side: Side) => number,
+    y: { beginAtZero: true } | { min: number; max: number },
+  ): ChartSpec => ({
+    id,
+    formats: { y: format, tooltip: format },
+    config: {
+      type: "bar",
+      data: {
+        labels: backtest.rows.map((row) => row.tier),
+        datasets: [
+          {
+            label: "segmented",
+            backgroundColor: "#3d85c6",
+            data: backtest.rows.map((row) => figure(row.segmented)),
+          },
+          {
+            label: "uniform",
+            backgroundColor: "#b7b7b7",
+            data: backtest.rows.map((row) => figure(row.uniform)),
+          },
+        ],
+      },
+      options: {
+        ...BASE_OPTIONS,
+        plugins: { title: { display: true, text: title } },
+        scales: { y },
+      },
+    },
+  });
   return [
-    {
-      id: "chart-backtest-inventory",
-      formats: { y: "money", tooltip: "money" },
-      config: {
-        type: "bar",
-        data: {
-          labels,
-          datasets: [
-            {
-              label: "segmented",
-              backgroundColor: "#3d85c6",
-              data: backtest.rows.map((row) => row.segmented.averageInventoryValue),
-            },
-            {
-              label: "uniform",
-              backgroundColor: "#b7b7b7",
-              data: backtest.rows.map((row) => row.uniform.averageInventoryValue),
-            },
-          ],
-        },
-        options: {
-          ...BASE_OPTIONS,
-          plugins: { title: { display: true, text: "average stock value" } },
-          scales: { y: { beginAtZero: true } },
-        },
-      },
-    },
-    {
-      id: "chart-backtest-fill",
-      formats: { y: "percent", tooltip: "percent" },
-      config: {
-        type: "bar",
-        data: {
-          labels,
-          datasets: [
-            {
-              label: "segmented",
-              backgroundColor: "#3d85c6",
-              data: backtest.rows.map((row) => row.segmented.fillRate ?? 0),
-            },
-            {
-              label: "uniform",
-              backgroundColor: "#b7b7b7",
-              data: backtest.rows.map((row) => row.uniform.fillRate ?? 0),
-            },
-          ],
-        },
-        options: {
-          ...BASE_OPTIONS,
-          plugins: { title: { display: true, text: "achieved fill rate" } },
-          scales: { y: { min: 0, max: 1 } },
-        },
-      },
-    },
+    pair(
+      "chart-backtest-inventory",
+      "average stock value",
+      "money",
+      (side) => side.averageInventoryValue,
+      { beginAtZero: true },
+    ),
+    pair("chart-backtest-fill", "achieved fill rate", "percent", (side) => side.fillRate ?? 0, {
+      min: 0,
+      max: 1,
+    }),
   ];
 }
 

@@ -7,6 +7,7 @@ from .access import (
     check_segmentation_role,
     has_segmentation_role,
 )
+from .changed_values import changed_values
 
 GROUP_PURCHASE_USER = "purchase.group_purchase_user"
 
@@ -301,15 +302,7 @@ class InventorySegmentRecommendation(models.Model):
         return len(stale)
 
     def _refresh(self, vals):
-        changes = {}
-        for name in _REFRESHED_FIELDS:
-            if name not in vals:
-                continue
-            value = self[name]
-            if isinstance(value, models.BaseModel):
-                value = value.id
-            if value != vals[name]:
-                changes[name] = vals[name]
+        changes = changed_values(self, vals, _REFRESHED_FIELDS)
         if changes:
             self.write(changes)
 

@@ -7,6 +7,7 @@ from .access import (
     check_segmentation_role,
     has_segmentation_role,
 )
+from .changed_values import changed_values
 
 # Fields that only Accept, Reject, or a newer proposal may change.
 _DECISION_FIELDS = {"state", "decision_user_id", "decision_date", "auto_applied"}
@@ -416,15 +417,7 @@ class InventorySegmentSuggestion(models.Model):
 
     def _refresh_details(self, vals):
         """Write the proposal's descriptive fields that changed (a re-run writes none)."""
-        changes = {}
-        for name in _PROPOSAL_DETAIL_FIELDS:
-            if name not in vals:
-                continue
-            value = self[name]
-            if isinstance(value, models.BaseModel):
-                value = value.id
-            if value != vals[name]:
-                changes[name] = vals[name]
+        changes = changed_values(self, vals, _PROPOSAL_DETAIL_FIELDS)
         if changes:
             self.write(changes)
 
