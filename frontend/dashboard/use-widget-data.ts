@@ -11,7 +11,7 @@ import type { DashboardScope } from "./scope.js";
 /** The props every dashboard widget takes. */
 export interface WidgetProps {
   readonly scope: DashboardScope;
-  /** Bumped by the dashboard after a change (a decision, a recompute) to make widgets reload. */
+  /** Bumped by the dashboard after a recompute request, to make every widget reload. */
   readonly revision: number;
 }
 
