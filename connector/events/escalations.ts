@@ -35,7 +35,7 @@ export const SHIFT_METRICS = {
 
 /**
  * The item changes the recorded events imply, by product id.
- * @param events escalating events, oldest first (the newest active one names the reason).
+ * @param events escalating events (the weightiest active one names an item's reason).
  * @param vendors the vendors' lead-time series (`vendorLeadTimes`), for the regime in force.
  */
 export function itemOverrides(
@@ -50,7 +50,13 @@ export function itemOverrides(
     overrides.set(productId, { ...overrides.get(productId), ...change });
   };
   const activeSince = `${shiftDay(options.asOfDay, -options.activeDays)} 00:00:00`;
-  for (const event of events) {
+  // The reason names the weightiest active event of an item (the newest among equals).
+  const ranked = [...events].sort(
+    (a, b) =>
+      REASON_WEIGHT[a.kind] - REASON_WEIGHT[b.kind] ||
+      (a.date < b.date ? -1 : a.date > b.date ? 1 : 0),
+  );
+  for (const event of ranked) {
     const active = event.date >= activeSince && escalates(event);
     const reason = String(
       event.metricValues[SHIFT_METRICS.reason] ?? event.kind.replace(/_/g, " "),
@@ -69,6 +75,15 @@ export function itemOverrides(
   }
   return overrides;
 }
+
+/** Which event's sentence an item's reason shows when several are active. */
+const REASON_WEIGHT: Record<RecordedEvent["kind"], number> = {
+  late_receipt: 1,
+  promised_delay_change: 2,
+  demand_shift: 3,
+  stockout: 4,
+  lead_time_shift: 5,
+};
 
 /** True for the events that raise risk (a lead time or a demand going down does not). */
 function escalates(event: RecordedEvent): boolean {

@@ -16,6 +16,7 @@
  *    so a cycle cut off anywhere is simply done again from the unmoved cursor.
  */
 import { TIERS, type Tier } from "../../analytics/index.js";
+import type { ProductBaseline } from "../../manifest/contract.js";
 import {
   type DetectionScope,
   detect,
@@ -42,6 +43,7 @@ import { planSnapshot, type SyncPlan } from "../sync/planning.js";
 import { type EventVals, segmentChangeEvents } from "../writeback/events.js";
 import { productRows } from "../writeback/product-rows.js";
 import { type Proposal, warehouseProposals } from "../writeback/proposals.js";
+import { productBaseline } from "../writeback/runs.js";
 import {
   applyAutomatically,
   recordEvents,
@@ -57,6 +59,11 @@ export interface WatchState {
   readonly snapshot: Snapshot;
   /** Escalating events Odoo holds (read at each refresh, extended by each cycle's own). */
   readonly recorded: readonly RecordedEvent[];
+  /**
+   * The vendor lines as watch mode last knew them, by id: an edited promise is judged against
+   * them (the snapshot may already hold the edit when it was read after it, at start).
+   */
+  readonly knownLines: ReadonlyMap<number, VendorLine>;
 }
 
 export interface CycleOptions {
@@ -67,6 +74,13 @@ export interface CycleOptions {
   readonly escalation: EscalationOptions;
   readonly log: IssueLog;
   readonly batchSize?: number;
+  /**
+   * The memory an interrupted cycle planned from (its run's baseline): the replay plans its
+   * products from it, stamped as it was, so it writes what the cycle would have written.
+   */
+  readonly interrupted?: ProductBaseline | null;
+  /** Stores the memory of the products about to be written, before any write. */
+  readonly keepBaseline: (baseline: ProductBaseline) => Promise<void>;
 }
 
 /** What a cycle did, for the log. */
@@ -90,6 +104,7 @@ export async function runCycle(
   const { context, settings } = state;
   const { scope } = context;
   const { log } = options;
+  const runStamp = options.interrupted?.taken_at ?? options.runStamp;
   let snapshot = state.snapshot;
 
   // 1. Affected products, read again.
@@ -98,10 +113,7 @@ export async function runCycle(
     ...changes.quants.map((quant) => quant.productId),
   ]);
   const templates = new Set(changes.vendorLines.map((line) => line.templateId));
-  const linesBefore = new Map<number, VendorLine>();
-  for (const templateId of templates) {
-    for (const line of snapshot.vendorLines.get(templateId) ?? []) linesBefore.set(line.id, line);
-  }
+  const linesBefore = state.knownLines;
   const known = new Set([...snapshot.products.keys(), ...snapshot.skipped.map((p) => p.id)]);
   const unknownIds = [...changedIds].filter((id) => !known.has(id));
   const newFacts =
@@ -184,7 +196,7 @@ export async function runCycle(
     snapshot,
     tiers: settings.tiers,
     vendorNames,
-    runStamp: options.runStamp,
+    runStamp,
     week: options.week,
   };
   const { overrides } = escalate(
@@ -197,7 +209,10 @@ export async function runCycle(
 
   // 4. Plan the portfolio with the escalations; de-escalation waits for the scheduled runs.
   const planned = snapshot;
+  const interrupted = options.interrupted?.products ?? {};
   const memoryOf: MemoryOf = (id) => {
+    const kept = interrupted[String(id)];
+    if (kept) return { tier: kept[0], streak: kept[1], since: kept[2] || null };
     const stored = planned.products.get(id)?.facts.stored;
     return {
       tier: stored?.tier ?? null,
@@ -234,7 +249,7 @@ export async function runCycle(
   );
   const rows = productRows(input, plan.company.plan, scopedFacts, {
     tiers: settings.tiers,
-    runStamp: options.runStamp,
+    runStamp,
     quantityDecimals,
     holdDeescalation: true,
     memoryOf,
@@ -244,7 +259,7 @@ export async function runCycle(
     ...segmentChangeEvents(input, plan.company.plan.items, scopedFacts, {
       tiers: settings.tiers,
       companyId: snapshot.companyId,
-      runStamp: options.runStamp,
+      runStamp,
       memoryOf,
     }),
   ];
@@ -275,6 +290,12 @@ export async function runCycle(
     pendingToApply.push(...made.pendingToApply);
   }
   const sized = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
+  await options.keepBaseline(
+    productBaseline(
+      [...scopeIds].map((id) => ({ id, ...memoryOf(id) })),
+      runStamp,
+    ),
+  );
   await recordEvents(odoo, scope, events, options.runId, sized);
   await writeSegmentation(odoo, scope, rows, sized);
   const autoApplyTiers = new Set(TIERS.filter((tier) => settings.tiers[tier].autoApply));
@@ -298,6 +319,9 @@ export async function runCycle(
     ...new Set([...rows.map((row) => row.id), ...proposals.map((p) => p.productId)]),
   ];
   snapshot = await refreshWritten(odoo, snapshot, context, written, log);
+  const knownLines = new Map(state.knownLines);
+  for (const templateId of templates)
+    for (const line of vendorLines.get(templateId) ?? []) knownLines.set(line.id, line);
   const recorded = [
     ...state.recorded,
     ...events.flatMap((vals, index) =>
@@ -306,7 +330,7 @@ export async function runCycle(
     ),
   ];
   return {
-    state: { ...state, snapshot, recorded },
+    state: { ...state, snapshot, recorded, knownLines },
     report: {
       changed: affected.size,
       dependents: dependents.size,

@@ -11,7 +11,11 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { jsonFormatSchemas, type SyncCursor } from "../../manifest/contract.js";
+import {
+  jsonFormatSchemas,
+  type ProductBaseline,
+  type SyncCursor,
+} from "../../manifest/contract.js";
 import { datetime, optionalText, recordId } from "../extract/odoo-values.js";
 import type { CompanyScope } from "../extract/scope.js";
 import { isOdooError, type OdooClient } from "../odoo/index.js";
@@ -53,6 +57,8 @@ export interface Claim {
   } | null;
   /** Watch runs found dead and closed. */
   readonly closed: readonly string[];
+  /** The memory the resumed run's last cycle planned from, when it was cut off in its writes. */
+  readonly interrupted: ProductBaseline | null;
 }
 
 const runSchema = z.object({
@@ -61,6 +67,7 @@ const runSchema = z.object({
   connector_run_key: optionalText,
   write_date: datetime,
   sync_cursor: z.unknown(),
+  product_baseline: z.unknown(),
 });
 
 const KEY = /^watch:(.+):(\d+):[0-9a-f-]+$/;
@@ -74,6 +81,7 @@ export class WatchRun {
     readonly id: number,
     readonly name: string,
     readonly key: string,
+    private readonly now: () => number,
   ) {}
 
   /**
@@ -85,7 +93,7 @@ export class WatchRun {
     const read = (domain: Parameters<OdooClient["searchRead"]>[1], limit?: number) =>
       odoo
         .searchRead(RUN, domain, {
-          fields: ["name", "connector_run_key", "write_date", "sync_cursor"],
+          fields: ["name", "connector_run_key", "write_date", "sync_cursor", "product_baseline"],
           order: "id desc",
           ...(limit !== undefined && { limit }),
           context: scope.context,
@@ -130,6 +138,12 @@ export class WatchRun {
     const resumedFrom =
       lastWatches.map((record) => cursorOf(record, true)).find((found) => found !== null) ??
       cursorOf(lastDone[0], false);
+    const resumedRun = lastWatches.find((record) => record.name === resumedFrom?.run);
+    const baseline = jsonFormatSchemas.product_baseline.safeParse(resumedRun?.product_baseline);
+    const interrupted =
+      resumedFrom?.fromWatch && baseline.success && Object.keys(baseline.data.products).length > 0
+        ? baseline.data
+        : null;
     const key = `watch:${identity.host}:${identity.pid}:${randomUUID()}`;
     const vals: ContractVals<"inventory.segment.run"> = {
       mode: "watch",
@@ -148,7 +162,7 @@ export class WatchRun {
     }
     const [created] = await read([["connector_run_key", "=", key]], 1);
     if (!created) throw new Error(`the watch run with key ${key} was not found after its creation`);
-    const run = new WatchRun(odoo, scope, created.id, created.name, key);
+    const run = new WatchRun(odoo, scope, created.id, created.name, key, options.now);
     for (const name of closed) {
       const dead = running.find((candidate) => candidate.name === name);
       if (dead)
@@ -158,16 +172,27 @@ export class WatchRun {
           error: `interrupted: its process stopped without closing it; ${created.name} took over at ${stampOf(now)} UTC`,
         });
     }
-    return { run, resumedFrom, closed };
+    return { run, resumedFrom, closed, interrupted };
   }
 
-  /** The heartbeat; with a cursor, also the commit of a cycle (`event_count` etc. when given). */
+  /**
+   * The heartbeat; with a cursor, also the commit of a cycle (`event_count` etc. when given),
+   * which clears the cycle's baseline.
+   */
   async beat(cursor?: SyncCursor, counts?: { events: number; suggestions: number }): Promise<void> {
     await this.#write(this.id, {
       state: "running",
-      ...(cursor && { sync_cursor: cursor }),
+      ...(cursor && {
+        sync_cursor: cursor,
+        product_baseline: { taken_at: stampOf(this.now()), products: {} },
+      }),
       ...(counts && { event_count: counts.events, suggestion_count: counts.suggestions }),
     });
+  }
+
+  /** Keeps the memory a cycle plans from until it commits (see `CycleOptions.interrupted`). */
+  async keepBaseline(baseline: ProductBaseline): Promise<void> {
+    await this.#write(this.id, { product_baseline: baseline });
   }
 
   /** Ends the run: `done` on a clean shutdown, `failed` with the reason otherwise. */

@@ -29,8 +29,9 @@ import { utcDay } from "../extract/history-window.js";
 import { readReceipts } from "../extract/receipts.js";
 import { IssueLog } from "../extract/record-issues.js";
 import { companyContext } from "../extract/scope.js";
-import { readSettings, type SegmentationSettings } from "../extract/settings.js";
+import { readSettings, type SegmentationSettings, SettingsError } from "../extract/settings.js";
 import type { Snapshot } from "../extract/snapshot.js";
+import type { VendorLine } from "../extract/vendors.js";
 import {
   isOdooError,
   OdooAccessError,
@@ -46,7 +47,7 @@ import { Backoff } from "./backoff.js";
 import { type CycleReport, readingToday, runCycle, type WatchState } from "./cycle.js";
 import { errorText, type WatchLog } from "./log.js";
 import { isIdle, markSeen, type PollResult, poll } from "./poll.js";
-import { nextRefreshAt } from "./schedule.js";
+import { nextRefreshAt, RefreshTimeError } from "./schedule.js";
 import {
   advance,
   SeenChanges,
@@ -55,7 +56,7 @@ import {
   WATCHED_MODELS,
   type WatchedModel,
 } from "./watch-cursor.js";
-import { type Claim, type WatchIdentity, WatchRun } from "./watch-run.js";
+import { type Claim, type WatchIdentity, WatchInProgressError, WatchRun } from "./watch-run.js";
 import { readWatchSettings } from "./watch-settings.js";
 
 export interface WatchOptions {
@@ -93,9 +94,15 @@ export interface WatchSummary {
   readonly failures: number;
 }
 
-/** A failure a retry cannot fix. */
+/** A failure a retry cannot fix: credentials, rights, settings, another watch process. */
 function isFatal(error: unknown): boolean {
-  return error instanceof OdooAuthError || error instanceof OdooAccessError;
+  return (
+    error instanceof OdooAuthError ||
+    error instanceof OdooAccessError ||
+    error instanceof SettingsError ||
+    error instanceof RefreshTimeError ||
+    error instanceof WatchInProgressError
+  );
 }
 
 const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
@@ -149,11 +156,15 @@ export async function runWatch(odoo: OdooClient, options: WatchOptions): Promise
     if (claim.resumedFrom?.fromWatch && started.resumed.has(model))
       floors[model] = shiftSeconds(entry.write_date, -overlap);
     else {
+      // The sync read up to its cursor: the stretch before it is not replayed (only the cursor's
+      // own second may be read again, which is harmless).
       floors[model] = entry.write_date;
       continueAfter = { ...continueAfter, [model]: entry };
     }
   }
   let counts = { events: 0, suggestions: 0 };
+  // A cycle the previous process was cut off in is replayed from the memory it planned from.
+  let interrupted = claim.interrupted;
   let settings = await readWatchSettings(odoo, state.context.scope);
   const intervalMs = () => (options.intervalSeconds ?? settings.pollIntervalSeconds) * 1000;
   let nextRefresh = nextRefreshAt(now(), settings.fullRefreshTime);
@@ -204,7 +215,10 @@ export async function runWatch(odoo: OdooClient, options: WatchOptions): Promise
             minReceipts: state.settings.config.leadTime.minReceipts,
           },
           log: issues,
+          interrupted,
+          keepBaseline: (baseline) => run.keepBaseline(baseline),
         });
+        interrupted = null;
         state = report.state;
         counts = {
           events: counts.events + report.report.events,
@@ -314,7 +328,7 @@ async function start(
     missing.length > 0
       ? { ...stored, ...(await readCursor(odoo, context.scope, missing)) }
       : stored;
-  const snapshot = await initialSnapshot(odoo, context, settings, options, issues);
+  const { snapshot, knownLines } = await initialSnapshot(odoo, context, settings, options, issues);
   const recorded = await readRecordedEvents(
     odoo,
     context.scope,
@@ -323,7 +337,7 @@ async function start(
   );
   for (const issue of issues.issues) log.write("warn", "record-left-out", { ...issue });
   return {
-    state: { context, settings, snapshot, recorded },
+    state: { context, settings, snapshot, recorded, knownLines },
     run: claim.run,
     claim,
     cursor,
@@ -333,7 +347,8 @@ async function start(
 
 /**
  * The last done run's snapshot brought up to date, or everything read again; with the receipts
- * since the end of the history window (this week's), which the lead-time monitor judges.
+ * since the end of the history window (this week's), which the lead-time monitor judges. The
+ * vendor lines as that run knew them are kept apart: an edited promise is judged against them.
  */
 async function initialSnapshot(
   odoo: OdooClient,
@@ -341,8 +356,18 @@ async function initialSnapshot(
   settings: SegmentationSettings,
   options: WatchOptions,
   log: IssueLog,
+): Promise<Pick<WatchState, "snapshot" | "knownLines">> {
+  const { snapshot, knownLines } = await windowSnapshot(odoo, context, settings, options, log);
+  return { snapshot: await withRecentReceipts(odoo, context, snapshot, options, log), knownLines };
+}
+
+async function withRecentReceipts(
+  odoo: OdooClient,
+  context: ExtractContext,
+  snapshot: Snapshot,
+  options: WatchOptions,
+  log: IssueLog,
 ): Promise<Snapshot> {
-  const snapshot = await windowSnapshot(odoo, context, settings, options, log);
   const today = readingToday(context, utcDay((options.now ?? Date.now)())).window;
   if (today.untilDatetime <= context.window.untilDatetime) return snapshot;
   const recent = await readReceipts(
@@ -367,7 +392,7 @@ async function windowSnapshot(
   settings: SegmentationSettings,
   options: WatchOptions,
   log: IssueLog,
-): Promise<Snapshot> {
+): Promise<Pick<WatchState, "snapshot" | "knownLines">> {
   if (options.stateDir !== null) {
     const history = await readRunHistory(odoo, context.scope);
     const key = history.lastDone?.key;
@@ -386,11 +411,22 @@ async function windowSnapshot(
         previous.window.period === context.window.period &&
         previous.window.fromDay <= context.window.fromDay
       )
-        return (await updateSnapshot(odoo, context, previous, { log })).snapshot;
+        return {
+          snapshot: (await updateSnapshot(odoo, context, previous, { log })).snapshot,
+          knownLines: linesById(previous),
+        };
     }
   }
-  return (await extractSnapshot(odoo, { settings, asOfDay: context.window.asOfDay, log }, context))
-    .snapshot;
+  const { snapshot } = await extractSnapshot(
+    odoo,
+    { settings, asOfDay: context.window.asOfDay, log },
+    context,
+  );
+  return { snapshot, knownLines: linesById(snapshot) };
+}
+
+function linesById(snapshot: Snapshot): Map<number, VendorLine> {
+  return new Map([...snapshot.vendorLines.values()].flat().map((line) => [line.id, line]));
 }
 
 /**
@@ -435,14 +471,15 @@ async function refresh(
       asOfDay: summary.asOf,
       log: issues,
     });
-    const snapshot = await initialSnapshot(odoo, context, settings, options, issues);
+    const { snapshot } = await initialSnapshot(odoo, context, settings, options, issues);
     const recorded = await readRecordedEvents(
       odoo,
       context.scope,
       context.window.fromDatetime,
       issues,
     );
-    return { context, settings, snapshot, recorded };
+    // The watch's own knowledge of promises carries on: this run took the same edits as news.
+    return { context, settings, snapshot, recorded, knownLines: state.knownLines };
   } finally {
     clearInterval(beat);
   }
