@@ -3,7 +3,7 @@
  * active bills of materials that use it. Kits count too: delivering a kit consumes its components.
  */
 import { z } from "zod";
-import { isOdooError, type OdooClient } from "../odoo/index.js";
+import { type Domain, isOdooError, type OdooClient } from "../odoo/index.js";
 import { recordId, requiredMany2one } from "./odoo-values.js";
 import { type IssueLog, parseRecords } from "./record-issues.js";
 import type { CompanyScope } from "./scope.js";
@@ -16,6 +16,9 @@ export interface BomRead {
   readonly installed: boolean;
   /** Component → parent template pairs, each pair once, sorted. */
   readonly uses: BomUse[];
+  /** Active BoMs and BoM lines (of any BoM) when read: a deletion changes them. */
+  readonly bomCount?: number;
+  readonly lineCount?: number;
 }
 
 const bomSchema = z.object({ id: recordId, product_tmpl_id: requiredMany2one });
@@ -24,6 +27,34 @@ const bomLineSchema = z.object({
   bom_id: requiredMany2one,
   product_id: requiredMany2one,
 });
+
+/**
+ * True when the BoMs may have changed since `previous` was read: a BoM or line written since
+ * `sinceDomain`, or a different number of them (a deletion).
+ */
+export async function bomsChanged(
+  odoo: OdooClient,
+  scope: CompanyScope,
+  previous: BomRead,
+  sinceDomain: Domain,
+): Promise<boolean> {
+  if (!previous.installed || previous.bomCount === undefined || previous.lineCount === undefined) {
+    return true;
+  }
+  const all = { context: { ...scope.context, active_test: false } };
+  const [boms, lines, changedBoms, changedLines] = await Promise.all([
+    odoo.searchCount("mrp.bom", [], { context: scope.context }),
+    odoo.searchCount("mrp.bom.line", [], { context: scope.context }),
+    odoo.searchCount("mrp.bom", sinceDomain, all),
+    odoo.searchCount("mrp.bom.line", sinceDomain, all),
+  ]);
+  return (
+    boms !== previous.bomCount ||
+    lines !== previous.lineCount ||
+    changedBoms > 0 ||
+    changedLines > 0
+  );
+}
 
 export async function readBomUses(
   odoo: OdooClient,
@@ -43,7 +74,11 @@ export async function readBomUses(
   const parentOf = new Map(
     parseRecords("mrp.bom", bomSchema, bomRecords, log).map((bom) => [bom.id, bom.product_tmpl_id]),
   );
-  if (parentOf.size === 0) return { installed: true, uses: [] };
+  const counts = {
+    bomCount: bomRecords.length,
+    lineCount: await odoo.searchCount("mrp.bom.line", [], { context: scope.context }),
+  };
+  if (parentOf.size === 0) return { installed: true, uses: [], ...counts };
   const lines = parseRecords(
     "mrp.bom.line",
     bomLineSchema,
@@ -64,5 +99,5 @@ export async function readBomUses(
     uses.push([line.product_id, parent]);
   }
   uses.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  return { installed: true, uses };
+  return { installed: true, uses, ...counts };
 }

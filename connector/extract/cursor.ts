@@ -66,6 +66,24 @@ export async function readCursor(
   ) as SyncCursor;
 }
 
+/** The cursor's server stamp (every entry carries the same), or null for an empty cursor. */
+export function cursorClock(cursor: SyncCursor): string | null {
+  return (
+    Object.values(cursor)
+      .map((entry) => entry.write_date)
+      .sort()
+      .at(-1) ?? null
+  );
+}
+
+/** Records changed since a stamp, reading `overlapSeconds` further back. */
+export function changedSinceStamp(
+  stamp: string,
+  overlapSeconds: number = CURSOR_OVERLAP_SECONDS,
+): Domain {
+  return [["write_date", ">=", shiftSeconds(stamp, -overlapSeconds)]];
+}
+
 /**
  * Records of `model` changed since its cursor entry, reading `overlapSeconds` further back (all
  * records when the cursor has no entry for the model).

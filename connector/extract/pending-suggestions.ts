@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { contract } from "../../manifest/contract.js";
-import type { OdooClient } from "../odoo/index.js";
+import type { Domain, OdooClient } from "../odoo/index.js";
 import { finite, recordId, requiredMany2one } from "./odoo-values.js";
 import { type IssueLog, parseRecords } from "./record-issues.js";
 import type { CompanyScope } from "./scope.js";
@@ -27,17 +27,23 @@ const pendingSchema = z.object({
   suggested_max: finite,
 });
 
-/** Pending suggestions of the company, keyed `productId:locationId`. */
+/** Pending suggestions of the company (of `productIds` only, when given), keyed `productId:locationId`. */
 export async function readPendingSuggestions(
   odoo: OdooClient,
   scope: CompanyScope,
   log: IssueLog,
+  productIds?: ReadonlySet<number>,
 ): Promise<Map<string, PendingSuggestion>> {
-  const records = await odoo.searchRead(SUGGESTION, [["state", "=", "pending"]], {
+  const pending = new Map<string, PendingSuggestion>();
+  if (productIds?.size === 0) return pending;
+  const domain: Domain = [
+    ["state", "=", "pending"],
+    ...(productIds ? ([["product_id", "in", [...productIds]]] as const) : []),
+  ];
+  const records = await odoo.searchRead(SUGGESTION, domain, {
     fields: ["product_id", "location_id", "suggested_min", "suggested_max"],
     context: scope.context,
   });
-  const pending = new Map<string, PendingSuggestion>();
   for (const record of parseRecords(SUGGESTION, pendingSchema, records, log)) {
     pending.set(suggestionKey(record.product_id, record.location_id), {
       id: record.id,

@@ -208,7 +208,14 @@ async function checkContractFields(odoo: OdooClient, checks: Check[]): Promise<v
   const problems: string[] = [];
   for (const model of Object.keys(contract.models) as ModelName[]) {
     const names = fieldNames(model);
-    const described = await odoo.fieldsGet(model, { fields: names, attributes: ["type"] });
+    let described: Awaited<ReturnType<OdooClient["fieldsGet"]>>;
+    try {
+      described = await odoo.fieldsGet(model, { fields: names, attributes: ["type"] });
+    } catch (error) {
+      if (!isOdooError(error) || error.code !== "not_found") throw error;
+      problems.push(`model ${model} missing`);
+      continue;
+    }
     for (const name of names) {
       const found = described[name];
       const expected = fieldSpec(model, name).type;

@@ -6,8 +6,8 @@
  * subset), so a change read twice is harmless. When a new analysis period has completed since the
  * last run, that period's demand and receipts are read for every product.
  */
-import { readBomUses } from "../extract/boms.js";
-import { changedSince, readCursor } from "../extract/cursor.js";
+import { type BomRead, bomsChanged, readBomUses } from "../extract/boms.js";
+import { changedSince, changedSinceStamp, cursorClock, readCursor } from "../extract/cursor.js";
 import type { DemandEntry } from "../extract/demand.js";
 import { type DemandReadMode, readDemand } from "../extract/demand.js";
 import {
@@ -88,7 +88,7 @@ export async function updateSnapshot(
       readProducts(odoo, scope.context, changed("product.product"), log, {
         withHistory: false,
       }),
-      readBomUses(odoo, scope, log),
+      readBomsIfChanged(odoo, context, previous, options.overlapSeconds, log),
     ]);
   options.onProgress?.("products", 1, 1);
 
@@ -168,6 +168,22 @@ export async function updateSnapshot(
     },
     affected,
   };
+}
+
+/** The BoM structure: read again only when a BoM or line changed or went. */
+async function readBomsIfChanged(
+  odoo: OdooClient,
+  context: ExtractContext,
+  previous: Snapshot,
+  overlapSeconds: number | undefined,
+  log: IssueLog,
+): Promise<BomRead> {
+  const clock = cursorClock(previous.cursor);
+  const since = clock === null ? null : changedSinceStamp(clock, overlapSeconds);
+  if (since !== null && !(await bomsChanged(odoo, context.scope, previous.bom, since))) {
+    return previous.bom;
+  }
+  return readBomUses(odoo, context.scope, log);
 }
 
 /**

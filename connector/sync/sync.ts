@@ -198,7 +198,6 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
   // Extraction.
   const extracted = await extract(odoo, context, settings, history, options, log);
   const snapshot = extracted.snapshot;
-  const pending = await readPendingSuggestions(odoo, scope, log);
   const feedback =
     options.feedback && !warehouse
       ? await prepareFeedback(
@@ -220,8 +219,16 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     onProgress: (done, total) => progress?.("plan", done, total),
   });
   progress?.("plan", 1, 1);
+  // An incremental run proposes rules for what it re-read and for the products whose tier
+  // changed; the others' policies move only with the portfolio and wait for the next full run.
+  const proposalProducts =
+    extracted.affectedIds === null
+      ? undefined
+      : new Set([...extracted.affectedIds, ...tierChanges(plan, memoryOf)]);
+  const pending = await readPendingSuggestions(odoo, scope, log, proposalProducts);
   const quantityDecimals = decimalsOf(snapshot);
   const planned = plannedWrites(plan, snapshot, settings, {
+    proposalProducts,
     runStamp: baseline?.taken_at ?? runStamp,
     warehouse,
     pending,
@@ -363,6 +370,8 @@ interface Extracted {
   readonly fullBecause?: string;
   readonly demandMode: DemandReadMode;
   readonly affected: number | null;
+  /** The products an incremental run re-read; null for a full run. */
+  readonly affectedIds: ReadonlySet<number> | null;
 }
 
 async function extract(
@@ -392,6 +401,7 @@ async function extract(
         mode: "incremental",
         demandMode: options.demandMode ?? "grouped",
         affected: updated.affected.size,
+        affectedIds: updated.affected,
       };
     }
   }
@@ -406,6 +416,7 @@ async function extract(
     ...(fullBecause !== undefined && { fullBecause }),
     demandMode: full.demandMode,
     affected: null,
+    affectedIds: null,
   };
 }
 
@@ -470,6 +481,12 @@ function decimalsOf(snapshot: Snapshot): number {
   return Math.max(0, Math.round(-Math.log10(rounding)));
 }
 
+/** Products whose tier in the plan differs from the one they held before the run. */
+function tierChanges(plan: SyncPlan, memoryOf: MemoryOf): number[] {
+  const { input, plan: companyPlan } = plan.company;
+  return input.productIds.filter((id, row) => companyPlan.items[row]?.tier !== memoryOf(id).tier);
+}
+
 function plannedWrites(
   plan: SyncPlan,
   snapshot: Snapshot,
@@ -477,6 +494,7 @@ function plannedWrites(
   options: {
     runStamp: string;
     warehouse: WarehouseFacts | null;
+    proposalProducts: ReadonlySet<number> | undefined;
     pending: Awaited<ReturnType<typeof readPendingSuggestions>>;
     quantityDecimals: number;
     holdDeescalation: boolean;
@@ -530,6 +548,7 @@ function plannedWrites(
         period: snapshot.window.period,
         pending: options.pending,
         quantityDecimals: options.quantityDecimals,
+        onlyProducts: options.proposalProducts,
       },
     );
     proposals.push(...made.proposals);

@@ -30,6 +30,8 @@ export interface ProposalOptions {
   readonly period: PeriodKind;
   readonly pending: ReadonlyMap<string, PendingSuggestion>;
   readonly quantityDecimals: number;
+  /** Propose only for these products (an incremental run); all when undefined. */
+  readonly onlyProducts?: ReadonlySet<number> | undefined;
 }
 
 export interface WarehouseProposals {
@@ -58,7 +60,7 @@ export function warehouseProposals(
   items.forEach((item, index) => {
     const productId = input.productIds[index] as number;
     const data = products.get(productId);
-    if (!data) return;
+    if (!data || (options.onlyProducts && !options.onlyProducts.has(productId))) return;
     const tier = options.tiers[item.tier];
     const { minimum, maximum, notes } = applyTierKnobs(item, tier);
     const suggestedMin = round(minimum, decimals);

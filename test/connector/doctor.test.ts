@@ -121,6 +121,15 @@ describe("doctor", () => {
     });
   });
 
+  it("names a contract model the installed addon lacks", async () => {
+    const last = Object.keys(contract.models).at(-1) as string;
+    const checks = await doctor({ missingModels: [last] });
+    expect(byName(checks, "contract")).toMatchObject({
+      status: "fail",
+      detail: expect.stringContaining(`model ${last} missing`),
+    });
+  });
+
   it("lists the access rights and the group the user lacks", async () => {
     const checks = await doctor({
       deniedAccess: ["stock.move:read", "inventory.segment.run:create"],

@@ -423,6 +423,8 @@ describe("lead times, vendors, stock and structure", () => {
     ]);
     expect(snapshot.bom).toEqual({
       installed: true,
+      bomCount: 2,
+      lineCount: 2,
       uses: [
         [component.id, parent.templateId],
         [component.id, other.templateId],

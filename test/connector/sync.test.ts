@@ -482,6 +482,11 @@ describe("incremental sync", () => {
         quantity: 5,
         writeDate: now,
       });
+      // A component dropped from the pump's BoM (an unlink leaves no write date behind).
+      const housingLine = s.store
+        .records("mrp.bom.line")
+        .find((line) => line.product_id === products.componentB.id);
+      s.store.unlink("mrp.bom.line", [housingLine?.id as number]);
       const sealRule = s.store
         .records("stock.warehouse.orderpoint")
         .find((rule) => rule.product_id === products.intermittent.id);
@@ -570,6 +575,11 @@ describe("incremental sync", () => {
       if (incremental === null) throw new Error("the incremental run saved no snapshot");
       expect(facts(incremental)).toEqual(facts(full.snapshot));
       expect([...incremental.vendorLines]).toEqual([...full.snapshot.vendorLines]);
+      expect(incremental.bom).toEqual(full.snapshot.bom);
+      expect(incremental.bom.uses).not.toContainEqual([
+        products.componentB.id,
+        products.finished.templateId,
+      ]);
     } finally {
       rmSync(stateDir, { recursive: true, force: true });
     }

@@ -436,6 +436,8 @@ export interface SegmentationStoreOptions {
   readonly groups?: readonly string[];
   /** Contract fields to leave out, `model.field` (an addon older than the connector). */
   readonly missingFields?: readonly string[];
+  /** Contract models to leave out (an addon older than the connector). */
+  readonly missingModels?: readonly string[];
 }
 
 export function segmentationStore(options: SegmentationStoreOptions = {}): Store {
@@ -634,6 +636,11 @@ export function segmentationStore(options: SegmentationStoreOptions = {}): Store
     };
   }
   withInsightModels(models);
+  // Contract models no test needs behaviour from still answer as the installed addon does.
+  for (const model of Object.keys(contract.models) as (keyof typeof contract.models)[]) {
+    models[model] ??= { fields: contractFields(model) };
+  }
+  for (const model of options.missingModels ?? []) delete models[model];
   const withoutMissing = (name: string, model: FakeModel): FakeModel => ({
     ...model,
     fields: Object.fromEntries(
