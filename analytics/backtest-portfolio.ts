@@ -1,3 +1,4 @@
+import { matchAchievedFill } from "./_lib/matched-goal.js";
 import { normalQuantile } from "./_lib/normal.js";
 import { DAYS_PER_MONTH, daysPerPeriod, type PolicyArrays, runPlan } from "./_lib/plan-engine.js";
 import { validatePlanInput } from "./_lib/validate-input.js";
@@ -13,6 +14,7 @@ import {
   type DemandMatrix,
   type ItemMaster,
   type PolicyBacktest,
+  type SegmentedGoal,
   TIERS,
 } from "./types.js";
 
@@ -37,8 +39,10 @@ export interface BacktestOptions {
    * The portfolio fill-rate goal of the segmented policy. `configured` (default): the configuration's
    * `allocator.fillRateGoal`. `baseline`: the fill rate the plan's own demand models expect of the
    * uniform baseline, so that both policies promise the same service and differ in how they buy it.
+   * `matched`: the lowest goal at which the segmented replay serves at least the baseline's achieved
+   * fill rate — equal achieved service, chosen with the test's outcome (see `matched-goal.ts`).
    */
-  readonly segmentedGoal?: "configured" | "baseline";
+  readonly segmentedGoal?: SegmentedGoal;
   /** Called now and then with work done and work in all. */
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -55,6 +59,9 @@ export interface BacktestOptions {
  * Each tier's `targetFillRate` is the demand-weighted expected fill rate of its items under the
  * plan: for the segmented policy, what the allocator promised; for the baseline, what the same
  * demand models expect of the baseline's reorder points.
+ *
+ * Items introduced after `trainUntil` (`ItemMaster.introducedOn`) did not exist when the plan was
+ * made: they are replayed but left out of every figure, and counted in `itemsIntroducedLater`.
  * @param demand per-period demand; row `i` is `items[i]`. Not modified.
  * @param items the item masters, aligned with `demand.skus`. Not modified.
  * @param config a parsed configuration.
@@ -71,7 +78,12 @@ export function backtestPortfolio(
   config: AnalyticsConfig,
   options: BacktestOptions,
 ): BacktestReport {
-  const trainEnd = validatePlanInput(demand, items, config, options.trainUntil);
+  const { historyLength: trainEnd, introductions } = validatePlanInput(
+    demand,
+    items,
+    config,
+    options.trainUntil,
+  );
   const periods = demand.periodLabels.length;
   if (trainEnd >= periods) {
     throw new PlanInputError(
@@ -87,16 +99,22 @@ export function backtestPortfolio(
   );
   const progress = options.onProgress;
   const baseline = new BaselinePolicy(items.length, config);
-  const { policy } = runPlan(demand, items, config, {
+  const comparison = options.segmentedGoal ?? "configured";
+  let portfolioGoal: number | null = null;
+  const { policy, reallocate } = runPlan(demand, items, config, {
     historyLength: trainEnd,
+    introductions,
     wholePeriodLeadTimes: true,
     records: false,
     onProgress: progress ? (done, total) => progress(done, total + items.length) : undefined,
     inspect: (item, models, policy) => baseline.set(item, models, policy, periodsPerYear),
-    portfolioGoal: (policy) =>
-      options.segmentedGoal === "baseline"
-        ? weightedMean(baseline.expectedFillRates, policy.demandPerPeriod)
-        : config.allocator.fillRateGoal,
+    portfolioGoal: (policy) => {
+      portfolioGoal =
+        comparison === "configured"
+          ? config.allocator.fillRateGoal
+          : weightedMean(baseline.expectedFillRates, policy.demandPerPeriod);
+      return portfolioGoal;
+    },
   });
   const uniform = baseline.simulationPolicy(policy);
 
@@ -113,8 +131,26 @@ export function backtestPortfolio(
         }
       : undefined;
   const window = { start: trainEnd - warmup, measureFrom: trainEnd, end: periods, periodsPerYear };
-  const segmentedRun = simulatePolicy(demand.quantities, periods, policy, window, draws());
+  const replay = () => simulatePolicy(demand.quantities, periods, policy, window, draws());
+  let segmentedRun = replay();
   const baselineRun = simulatePolicy(demand.quantities, periods, uniform, window, draws());
+  // Items that did not exist when the plan was made are outside it: no policy can be judged on them.
+  const planned = (item: number) => (introductions[item] as number) < trainEnd;
+  const introducedLater = items.length - items.filter((_, i) => planned(i)).length;
+  if (comparison === "matched") {
+    const matched = matchAchievedFill(
+      { goal: portfolioGoal ?? 0, replay: segmentedRun },
+      achievedFill(baselineRun, planned),
+      (goal) => {
+        reallocate(goal);
+        return replay();
+      },
+      (run) => achievedFill(run, planned),
+    );
+    reallocate(matched.goal);
+    portfolioGoal = matched.goal;
+    segmentedRun = matched.replay;
+  }
   progress?.(items.length * 3, items.length * 3);
 
   return {
@@ -123,15 +159,20 @@ export function backtestPortfolio(
     testPeriods: demand.periodLabels.slice(trainEnd),
     leadTime: mode,
     warmupPeriods: warmup,
+    itemsIntroducedLater: introducedLater,
+    comparison,
+    portfolioGoal,
     segmented: summarize(
       segmentedRun,
       policy.tierIndex,
+      planned,
       policy.demandPerPeriod,
       policy.expectedFillRates,
     ),
     baseline: summarize(
       baselineRun,
       policy.tierIndex,
+      planned,
       policy.demandPerPeriod,
       baseline.expectedFillRates,
     ),
@@ -190,6 +231,18 @@ class BaselinePolicy {
   }
 }
 
+/** Demand served from stock ÷ demand over the planned items (1 without demand). */
+function achievedFill(run: SimulationResult, planned: (item: number) => boolean): number {
+  let demand = 0;
+  let filled = 0;
+  for (let i = 0; i < run.demand.length; i++) {
+    if (!planned(i)) continue;
+    demand += run.demand[i] as number;
+    filled += run.filledFromStock[i] as number;
+  }
+  return demand > 0 ? filled / demand : 1;
+}
+
 function weightedMean(values: Float64Array, weights: Float64Array): number {
   let sum = 0;
   let total = 0;
@@ -203,13 +256,14 @@ function weightedMean(values: Float64Array, weights: Float64Array): number {
 function summarize(
   run: SimulationResult,
   tierIndex: Uint8Array,
+  planned: (item: number) => boolean,
   weights: Float64Array,
   expected: Float64Array,
 ): PolicyBacktest {
   const tiers = TIERS.map((tier, index) =>
-    figures(tier, run, weights, expected, (i) => tierIndex[i] === index),
+    figures(tier, run, weights, expected, (i) => planned(i) && tierIndex[i] === index),
   );
-  return { tiers, total: figures("total", run, weights, expected, () => true) };
+  return { tiers, total: figures("total", run, weights, expected, planned) };
 }
 
 function figures(

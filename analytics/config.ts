@@ -68,10 +68,11 @@ function tierPolicy(defaults: {
  * - `forecast` TSB with α = β = 0.1 for intermittent and lumpy items (Teunter, Syntetos & Babai
  *   2011, EJOR 214); `"sba"` (Syntetos & Boylan 2005, IJF 21) is the alternative. TSB is the default
  *   because, on a holdout inside the AUTO training months (fit on months 1–12, replay 13–18), it
- *   reached a fill rate above the uniform baseline's (94.34 % against 93.88 %, at 0.871 of its
- *   inventory) where SBA fell below it (93.68 %), and because it lets the rate of a dying item decay.
- *   `driftHorizonMonths` 6: the block used to measure how far demand levels drift (see
- *   `analytics/_lib/level-drift.ts`).
+ *   served as much as the uniform baseline at equal promised service (93.88 %, at 0.832 of its
+ *   inventory) where SBA fell short (93.10 %; at equal achieved service it needs 0.847), and because
+ *   it lets the rate of a dying item decay.
+ *   `driftHorizonMonths` 6: the last block of history held out to measure how far demand levels
+ *   drift beyond their noise (see `analytics/_lib/level-drift.ts`).
  * - `leadTimeDemand.intermittent` `"negative-binomial"`; `"bootstrap"` uses Willemain et al. (2004).
  * - `allocator.fillRateGoal` none: no portfolio-wide goal beyond the tier targets.
  * - `bootstrap` seed 1, 1000 samples; `leadTime.minReceipts` 3.

@@ -7,6 +7,7 @@ import {
   poissonModel,
   ZeroModel,
 } from "./_lib/demand-model.js";
+import type { ReviewDemand } from "./_lib/review-position.js";
 import type { DemandPattern } from "./types.js";
 
 export type { DemandModel } from "./_lib/demand-model.js";
@@ -87,4 +88,35 @@ export function leadTimeDemandModel(input: LeadTimeDemandInput, into?: DiscreteM
 function continuousSkewed(mean: number, variance: number): DemandModel {
   if ((mean * mean) / variance > NORMAL_SHAPE) return new NormalModel(mean, Math.sqrt(variance));
   return new GammaModel(mean, variance);
+}
+
+/**
+ * The demand of one review period of `periods` periods, as far as the inventory position's movement
+ * between reviews is concerned: mean d·R, variance R·σd² (the level error moves every review alike),
+ * and the chance of a review without demand — 0 for the continuous models of smooth and erratic
+ * demand, else the negative binomial's (or Poisson's) P(0), as in {@link leadTimeDemandModel}.
+ * @param input the item's demand (its `periods` and lead-time spread are ignored).
+ * @param periods the review period R in periods.
+ * @example
+ * reviewPeriodDemand({ pattern: "intermittent", demandPerPeriod: 0.5, variancePerPeriod: 1,
+ *   levelErrorVariance: 0, periods: 3, leadTimeSdPeriods: 0, wholeUnits: true }, 2);
+ * // { mean: 1, variance: 2, zeroChance: 0.5 } (negative binomial r = 1, p = 0.5)
+ */
+export function reviewPeriodDemand(input: LeadTimeDemandInput, periods: number): ReviewDemand {
+  const mean = Math.max(0, input.demandPerPeriod) * periods;
+  const variance = Math.max(0, input.variancePerPeriod) * periods;
+  let zeroChance = 0;
+  const discrete =
+    input.wholeUnits &&
+    input.pattern !== "smooth" &&
+    input.pattern !== "erratic" &&
+    input.pattern !== "none";
+  if (!(mean > 0)) zeroChance = 1;
+  else if (discrete) {
+    zeroChance =
+      variance > mean
+        ? Math.exp(((mean * mean) / (variance - mean)) * Math.log(mean / variance))
+        : Math.exp(-mean);
+  }
+  return { mean, variance, zeroChance };
 }

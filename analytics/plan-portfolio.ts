@@ -41,9 +41,10 @@ export function planPortfolio(
   config: AnalyticsConfig,
   options: PlanOptions = {},
 ): PortfolioPlan {
-  const historyLength = validatePlanInput(demand, items, config, options.asOf);
+  const { historyLength, introductions } = validatePlanInput(demand, items, config, options.asOf);
   const { plan } = runPlan(demand, items, config, {
     historyLength,
+    introductions,
     wholePeriodLeadTimes: false,
     records: true,
     onProgress: options.onProgress,

@@ -1,8 +1,9 @@
 import type { DemandModel } from "./_lib/demand-model.js";
+import { type ReviewPosition, reviewPosition } from "./_lib/review-position.js";
 
 /**
  * The demand an (R, s, S) policy faces: over the lead time L, over lead time + review period L + R
- * (the protection interval), and the mean demand of one review period.
+ * (the protection interval), and over one review period.
  */
 export interface PolicyDemand {
   /** Demand over L + R. */
@@ -11,19 +12,90 @@ export interface PolicyDemand {
   readonly leadTime: DemandModel;
   /** Mean demand over one review period R. */
   readonly reviewDemand: number;
+  /**
+   * The variance of one review period's demand and the chance that a review period passes without
+   * demand: they decide where reviews leave the inventory position (see `review-position.ts`).
+   */
+  readonly reviewDemandVariance: number;
+  readonly reviewZeroChance: number;
   /** The step of the inventory position: 1 for whole units, 0 for continuous quantities. */
   readonly lattice: number;
 }
 
+/** What one policy gives: expected fill rate, cycle service and stock on hand. */
+export interface PolicyOutcome {
+  fillRate: number;
+  cycleService: number;
+  onHand: number;
+}
+
+/**
+ * Where reviews leave the inventory position of an item ordering `orderQuantity` = S − s.
+ * @param demand the demand models of the policy.
+ * @param orderQuantity S − s.
+ */
+export function positionAfterReview(demand: PolicyDemand, orderQuantity: number): ReviewPosition {
+  return reviewPosition(
+    {
+      mean: demand.reviewDemand,
+      variance: demand.reviewDemandVariance,
+      zeroChance: demand.reviewZeroChance,
+    },
+    orderQuantity,
+    demand.lattice,
+  );
+}
+
+/**
+ * Fill rate, cycle service and stock on hand of one (R, s, S) policy, given where reviews leave its
+ * position (computed once per order quantity by {@link positionAfterReview}). Writes into `into` so
+ * that hot loops allocate nothing.
+ *
+ * With the position y after a review at S (weight a) or spread evenly over [s, S − gap], the demand
+ * short in one review cycle is E_y[E[(D(L+R) − y)⁺] − E[(D(L) − y)⁺]]: backorders when the next
+ * order lands, less those when this one landed. Fill rate = 1 − shortage ÷ mean review demand.
+ * Stock on hand, averaged over the cycle: E[y] − E[D(L)] − E[D(R)]/2 plus the average backorders.
+ * Sources: Hadley & Whitin (1963), Analysis of Inventory Systems, §5; Silver, Pyke & Thomas (2017),
+ * eq. 8.10 (the (R, S) fill rate this reduces to when s = S).
+ */
+export function evaluatePolicy(
+  demand: PolicyDemand,
+  position: ReviewPosition,
+  reorderPoint: number,
+  maxStock: number,
+  into: PolicyOutcome,
+): PolicyOutcome {
+  const { protection, leadTime, lattice } = demand;
+  const spreadTop = Math.max(reorderPoint, maxStock - position.gap);
+  const spread = 1 - position.atMax;
+  const protectionSpread = protection.averageLoss(reorderPoint, spreadTop, lattice);
+  into.cycleService = protection.fromCdf;
+  const leadTimeSpread = leadTime.averageLoss(reorderPoint, spreadTop, lattice);
+  let protectionShort = protectionSpread;
+  let leadTimeShort = leadTimeSpread;
+  let level = (reorderPoint + spreadTop) / 2;
+  if (position.atMax > 0) {
+    const atMax = position.atMax;
+    protectionShort = spread * protectionSpread + atMax * protection.loss(maxStock);
+    leadTimeShort = spread * leadTimeSpread + atMax * leadTime.loss(maxStock);
+    level = spread * level + atMax * maxStock;
+  }
+  const review = demand.reviewDemand;
+  into.fillRate =
+    review > 0 ? Math.min(1, Math.max(0, 1 - (protectionShort - leadTimeShort) / review)) : 1;
+  into.onHand = Math.max(
+    0,
+    level - leadTime.mean - review / 2 + (protectionShort + leadTimeShort) / 2,
+  );
+  return into;
+}
+
+const scratch: PolicyOutcome = { fillRate: 0, cycleService: 0, onHand: 0 };
+
 /**
  * The expected fill rate (share of demand served from stock) of a periodic-review min/max policy:
- * order up to `maxStock` at a review when the inventory position is below `reorderPoint`.
- * The inventory position after a review is taken as spread evenly over [s, S] (exact for (R, s, nQ)
- * policies, conservative for (s, S)); the demand short in one review cycle is then
- * E[(D(L+R) − y)⁺] − E[(D(L) − y)⁺] averaged over that position, and
- * fill rate = 1 − shortage ÷ mean review-period demand.
- * Sources: Hadley & Whitin (1963), Analysis of Inventory Systems, §5; Silver, Pyke & Thomas (2017),
- * eq. 8.10 (the (R, S) fill rate this reduces to when S = s).
+ * order up to `maxStock` at a review when the inventory position is below `reorderPoint`
+ * (see {@link evaluatePolicy}).
  * @param demand the demand models of the policy.
  * @param reorderPoint s.
  * @param maxStock S ≥ s.
@@ -32,7 +104,8 @@ export interface PolicyDemand {
  * // Smooth demand 100 ± 20 a period, lead time 1 period, review every period:
  * const model = (periods: number) => leadTimeDemandModel({ pattern: "smooth", demandPerPeriod: 100,
  *   variancePerPeriod: 400, levelErrorVariance: 0, periods, leadTimeSdPeriods: 0, wholeUnits: false });
- * const demand = { protection: model(2), leadTime: model(1), reviewDemand: 100, lattice: 0 };
+ * const demand = { protection: model(2), leadTime: model(1), reviewDemand: 100,
+ *   reviewDemandVariance: 400, reviewZeroChance: 0, lattice: 0 };
  * expectedFillRate(demand, 250, 250); // 0.99562 (SciPy check in the tests)
  */
 export function expectedFillRate(
@@ -41,10 +114,8 @@ export function expectedFillRate(
   maxStock: number,
 ): number {
   if (!(demand.reviewDemand > 0)) return 1;
-  const shortage =
-    demand.protection.averageLoss(reorderPoint, maxStock, demand.lattice) -
-    demand.leadTime.averageLoss(reorderPoint, maxStock, demand.lattice);
-  return Math.min(1, Math.max(0, 1 - shortage / demand.reviewDemand));
+  const position = positionAfterReview(demand, maxStock - reorderPoint);
+  return evaluatePolicy(demand, position, reorderPoint, maxStock, scratch).fillRate;
 }
 
 /**
@@ -61,28 +132,21 @@ export function expectedCycleService(demand: PolicyDemand, reorderPoint: number)
 }
 
 /**
- * The expected stock on hand, averaged over time: the inventory position spread over [s, S], less
- * the demand until the replenishment lands and half a review period, plus the expected backorders.
- * E[OH] ≈ (s + S)/2 − E[D(L)] − E[D(R)]/2 + ½(E[(D(L) − y)⁺] + E[(D(L + R) − y)⁺]).
+ * The expected stock on hand, averaged over time (see {@link evaluatePolicy}).
  * @param demand the demand models of the policy.
  * @param reorderPoint s.
  * @param maxStock S ≥ s.
  * @returns units on hand on average, ≥ 0.
  * @example
- * expectedOnHand(demand, 250, 350); // 300 − 100 − 50 + backorders ≈ 150.02 (`demand` as above)
+ * expectedOnHand(demand, 250, 350); // ≈ 150 + the position's lean towards S (`demand` as above)
  */
 export function expectedOnHand(
   demand: PolicyDemand,
   reorderPoint: number,
   maxStock: number,
 ): number {
-  const backorders =
-    0.5 *
-    (demand.protection.averageLoss(reorderPoint, maxStock, demand.lattice) +
-      demand.leadTime.averageLoss(reorderPoint, maxStock, demand.lattice));
-  const level =
-    (reorderPoint + maxStock) / 2 - demand.leadTime.mean - demand.reviewDemand / 2 + backorders;
-  return Math.max(0, level);
+  const position = positionAfterReview(demand, maxStock - reorderPoint);
+  return evaluatePolicy(demand, position, reorderPoint, maxStock, scratch).onHand;
 }
 
 /**

@@ -76,6 +76,12 @@ export interface ItemMaster {
   readonly onHand?: number;
   /** The smallest quantity the item is counted in: 1 for units, 0.001 for grams of a kg item, 0 for continuous. */
   readonly unitRounding?: number;
+  /**
+   * When the item entered the catalogue: a day (`2024-03-18`) or a label of the analysis period.
+   * Absent: it predates the history. An item younger than `pattern.newItemMonths` is `new`, and no
+   * item counts as obsolete for longer than it has existed.
+   */
+  readonly introducedOn?: string;
 }
 
 /** How a lead-time demand was modelled for an item. */
@@ -199,8 +205,9 @@ export interface PortfolioPlan {
   /** The demand-weighted expected fill rate over all items. */
   readonly expectedFillRate: number;
   /**
-   * The measured drift of demand levels, as a variance per unit of per-period demand variance (≥ 0);
-   * it widens every lead-time demand (see `analytics/_lib/level-drift.ts`).
+   * The drift of demand levels measured on the last block of history, as a relative variance of the
+   * level (τ² ≥ 0: levels move by about τ·100 % beyond their noise); it widens every lead-time demand
+   * (see `analytics/_lib/level-drift.ts`).
    */
   readonly levelDriftRatio: number;
 }
@@ -231,6 +238,13 @@ export interface PolicyBacktest {
   readonly total: BacktestFigures;
 }
 
+/**
+ * How the backtest sets the segmented policy's portfolio goal: as configured, at the uniform
+ * baseline's promised (expected) fill rate, or at its achieved fill rate over the test.
+ */
+export const SEGMENTED_GOALS = ["configured", "baseline", "matched"] as const;
+export type SegmentedGoal = (typeof SEGMENTED_GOALS)[number];
+
 /** The result of {@link backtestPortfolio}: the segmented policy against the uniform baseline. */
 export interface BacktestReport {
   readonly period: PeriodKind;
@@ -239,6 +253,11 @@ export interface BacktestReport {
   readonly leadTime: "fixed" | "historical";
   /** Training periods replayed before measuring, so that stock starts where the policy keeps it. */
   readonly warmupPeriods: number;
+  /** Items introduced after `trainUntil`: outside the plan, left out of every figure. */
+  readonly itemsIntroducedLater: number;
+  /** How the segmented policy's portfolio goal was set, and the goal (null: the tiers alone). */
+  readonly comparison: SegmentedGoal;
+  readonly portfolioGoal: number | null;
   readonly segmented: PolicyBacktest;
   readonly baseline: PolicyBacktest;
   /** The service target every baseline item gets (the standard tier's). */

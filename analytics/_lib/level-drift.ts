@@ -8,45 +8,85 @@
  * (2017), "On the calculation of safety stocks when demand is forecasted", EJOR 256(2) 454–461;
  * Silver, Pyke & Thomas (2017) §4.8.
  *
- * Level drift: true demand levels move. Splitting each history into its last `block` periods and the
- * periods before, the squared difference of the two means exceeds what independent noise explains,
- * σ²(1/block + 1/early), by the variance of the drift. Pooled over the portfolio relative to each
- * item's squared level (single items have too few blocks), this gives the drift ratio τ²: demand
- * levels move by about τ·100 % over a block. Items with less than two blocks of history do not
- * contribute; a history without drift gives 0.
+ * Level drift: true demand levels move, and items whose demand rises are the ones that run short.
+ * The drift is measured out of sample on the portfolio's own history: each item's last `block`
+ * periods are held out, its forecast is made the planning way from the periods before them, and the
+ * demand the block brought beyond that forecast, Σ (actual − forecast)⁺ over all items, is compared
+ * with what the forecast's noise explains. For a block mean ~ N(f, v) that is E[(X − f)⁺] = √v/√(2π),
+ * v = σ²(1/block + 1/early) from the predictive variance. The drift ratio τ² is the relative level
+ * variance, the same for every item, that closes the gap:
+ * Σ √(vᵢ + τ²·fᵢ²) = √(2π)·Σ (aᵢ − fᵢ)⁺.
+ * Only the under-forecast side counts because only it costs service; a history whose items move no
+ * more than their noise gives τ² = 0. Items with less than two blocks of history do not contribute.
+ * Weighting by units, as the fill rate does, lets the items that carry the demand decide.
  */
 
-/** Accumulates the drift ratio over items. */
+/** The items' held-out forecasts, and the drift ratio they imply. */
 export class LevelDriftMeter {
-  private excess = 0;
-  private levels = 0;
+  private readonly forecasts: Float64Array;
+  private readonly noise: Float64Array;
+  private readonly actuals: Float64Array;
 
-  constructor(private readonly block: number) {}
-
-  /**
-   * Adds one item: `series` is its per-period demand from the first demand to the as-of period
-   * (negative periods count as zero), `variance` its sample variance per period.
-   */
-  add(series: ArrayLike<number>, variance: number): void {
-    const block = this.block;
-    const early = series.length - block;
-    if (block < 1 || early < block) return;
-    let earlySum = 0;
-    let lateSum = 0;
-    for (let t = 0; t < series.length; t++) {
-      const quantity = Math.max(0, series[t] as number);
-      if (t < early) earlySum += quantity;
-      else lateSum += quantity;
-    }
-    const level = (earlySum + lateSum) / series.length;
-    const difference = lateSum / block - earlySum / early;
-    this.excess += difference * difference - variance * (1 / block + 1 / early);
-    this.levels += level * level;
+  /** @param itemCount items of the portfolio; each may add one held-out block. */
+  constructor(itemCount: number) {
+    this.forecasts = new Float64Array(itemCount).fill(Number.NaN);
+    this.noise = new Float64Array(itemCount);
+    this.actuals = new Float64Array(itemCount);
   }
 
-  /** τ²: drift variance per squared demand level, ≥ 0 (0 when nothing was measured). */
-  ratio(): number {
-    return this.levels > 0 ? Math.max(0, this.excess / this.levels) : 0;
+  /**
+   * Records item `item`'s held-out block.
+   * @param forecast demand per period forecast from the periods before the block.
+   * @param noiseVariance the variance of the block's mean demand that the forecast's noise
+   *   explains, as if periods were independent.
+   * @param actual the block's mean demand per period (net returns counted as zero).
+   */
+  add(item: number, forecast: number, noiseVariance: number, actual: number): void {
+    if (!(forecast >= 0) || !(noiseVariance >= 0)) return;
+    this.forecasts[item] = forecast;
+    this.noise[item] = noiseVariance;
+    this.actuals[item] = actual;
+  }
+
+  /**
+   * τ², ≥ 0: the relative variance of demand levels over a block that the history shows.
+   * @param noiseRatio per item, how far its demand's autocorrelation scales the noise of a sum of
+   *   periods (its variance ratio; 1 for independent periods).
+   */
+  ratio(noiseRatio: (item: number) => number): number {
+    const count = this.forecasts.length;
+    const noise = new Float64Array(count);
+    let shortfall = 0;
+    for (let i = 0; i < count; i++) {
+      const forecast = this.forecasts[i] as number;
+      if (Number.isNaN(forecast)) continue;
+      noise[i] = (this.noise[i] as number) * noiseRatio(i);
+      shortfall += Math.max(0, (this.actuals[i] as number) - forecast);
+    }
+    const target = Math.sqrt(2 * Math.PI) * shortfall;
+    const explained = (ratio: number) => {
+      let sum = 0;
+      for (let i = 0; i < count; i++) {
+        const forecast = this.forecasts[i] as number;
+        if (!Number.isNaN(forecast))
+          sum += Math.sqrt((noise[i] as number) + ratio * forecast * forecast);
+      }
+      return sum;
+    };
+    if (!(target > explained(0))) return 0;
+    let low = 0;
+    let high = 1;
+    while (explained(high) < target) {
+      if (high > 1e6) return high;
+      high *= 4;
+    }
+    // The explained shortfall rises with τ²; 40 halvings leave a relative error of 1e-12.
+    for (let step = 0; step < 40; step++) {
+      const middle = (low + high) / 2;
+      if (explained(middle) < target) low = middle;
+      else high = middle;
+    }
+    return high;
   }
 }
 

@@ -9,10 +9,12 @@ import { assignTier, type TierAssignment } from "../assign-tier.js";
 import { bootstrapLeadTimeDemand } from "../bootstrap-lead-time-demand.js";
 import type { AnalyticsConfig, TierPolicy } from "../config.js";
 import { criticalityScore } from "../criticality-score.js";
-import { demandPattern } from "../demand-pattern.js";
-import { type DemandStatistics, demandStatistics } from "../demand-statistics.js";
-import { sbaDemandRate, tsbDemandRate } from "../intermittent-demand-rate.js";
-import { type LeadTimeDemandInput, leadTimeDemandModel } from "../lead-time-demand.js";
+import type { PatternOptions } from "../demand-pattern.js";
+import {
+  type LeadTimeDemandInput,
+  leadTimeDemandModel,
+  reviewPeriodDemand,
+} from "../lead-time-demand.js";
 import { economicOrderQuantity, orderQuantity } from "../order-quantity.js";
 import { createRandom, type Random } from "../random.js";
 import {
@@ -25,7 +27,6 @@ import {
   type AbcClass,
   type DemandDistribution,
   type DemandMatrix,
-  type DemandPattern,
   type ItemMaster,
   type ItemPlan,
   type LeadTimeSource,
@@ -35,10 +36,13 @@ import {
 } from "../types.js";
 import { xyzClass } from "../xyz-class.js";
 import { DiscreteModel } from "./demand-model.js";
+import { type ItemForecast, itemForecast } from "./item-forecast.js";
 import { LevelDriftMeter, levelErrorVariance, predictiveVariance } from "./level-drift.js";
 import { mean as meanOf, sumOfSquaredDeviations } from "./moments.js";
 import { costServiceCurves, itemRecord, summarizeTiers } from "./plan-records.js";
+import type { ReviewDemand } from "./review-position.js";
 import { CANDIDATES, createCandidateTable, fillCandidates } from "./service-curve.js";
+import { IntervalVarianceRatios } from "./variance-ratio.js";
 
 /** Days in an average month (365.25 / 12): months in the configuration convert with it. */
 export const DAYS_PER_MONTH = 30.4375;
@@ -68,6 +72,8 @@ export interface EngineOptions {
    * promise the baseline's service); default: the configured goal.
    */
   readonly portfolioGoal?: ((policy: PolicyArrays) => number | null) | undefined;
+  /** The grid column of each item's introduction, −∞ when undated (see `introductionColumns`). */
+  readonly introductions: Float64Array;
 }
 
 /** The plan's policy as typed arrays, item-aligned, for the simulator. */
@@ -96,24 +102,11 @@ export interface EngineResult {
   /** The public plan; undefined when `records` was false. */
   readonly plan: PortfolioPlan | undefined;
   readonly policy: PolicyArrays;
-}
-
-/** Per-item facts gathered in the first pass. */
-interface ItemFacts {
-  readonly stats: DemandStatistics;
-  readonly pattern: DemandPattern;
-  readonly rate: number;
-  readonly variance: number;
-}
-
-/**
- * The per-period variance to pair with a smoothed intermittent rate. SBA and TSB move the rate away
- * from the history's mean (TSB decays it towards zero on an item gone quiet), so the history's
- * variance is scaled with the rate, keeping its variance-to-mean ratio: for compound demand,
- * Var = p·E[S²] − (p·E[S])² ≈ p·E[S²] scales with the demand probability p.
- */
-function dispersionPreservingVariance(variance: number, mean: number, rate: number): number {
-  return mean > 0 ? (variance * rate) / mean : variance;
+  /**
+   * Allocates service again for another portfolio goal, rewriting the policy's reorder points, maxes
+   * and expected fill rates in place (the plan's records, if any, are left as they were).
+   */
+  readonly reallocate: (goal: number | null) => void;
 }
 
 export function runPlan(
@@ -132,6 +125,7 @@ export function runPlan(
   const driftBlock = Math.max(1, Math.round(config.forecast.driftHorizonMonths / monthsPerPeriod));
   const progress = options.onProgress;
   const total = itemCount * 2;
+  const introductions = options.introductions;
 
   const patternOptions = {
     adiCutoff: config.pattern.adiCutoff,
@@ -145,27 +139,28 @@ export function runPlan(
     obsoleteAfterMonths: config.obsoleteAfterMonths,
   };
 
-  // Pass 1: statistics, pattern, forecast rate, level drift.
-  const facts: ItemFacts[] = new Array(itemCount);
-  const drift = new LevelDriftMeter(driftBlock);
+  // Pass 1: statistics, pattern, forecast rate; each item's last block held out for the drift.
+  const facts: ItemForecast[] = new Array(itemCount);
+  const ages = new Float64Array(itemCount);
+  const drift = new LevelDriftMeter(itemCount);
   for (let i = 0; i < itemCount; i++) {
     const series = demand.quantities.subarray(i * periods, i * periods + end);
-    const stats = demandStatistics(series);
-    const pattern = demandPattern(stats, patternOptions);
-    const intermittent = pattern === "intermittent" || pattern === "lumpy";
-    const rate = !intermittent
-      ? stats.mean
-      : config.forecast.intermittentRate === "tsb"
-        ? tsbDemandRate(series, config.forecast.alpha, config.forecast.beta)
-        : sbaDemandRate(series, config.forecast.alpha);
-    const variance = intermittent
-      ? dispersionPreservingVariance(stats.sd * stats.sd, stats.mean, rate)
-      : stats.sd * stats.sd;
-    if (stats.historyPeriods > 0) drift.add(series.subarray(end - stats.historyPeriods), variance);
-    facts[i] = { stats, pattern, rate, variance };
+    const age = end - (introductions[i] as number);
+    ages[i] = age;
+    const fact = itemForecast(series, config.forecast, patternOptions);
+    facts[i] =
+      fact.stats.nonZeroPeriods === 0 && age < minHistory ? { ...fact, pattern: "new" } : fact;
+    holdOutLastBlock(
+      i,
+      series,
+      fact.stats.historyPeriods,
+      driftBlock,
+      config,
+      patternOptions,
+      drift,
+    );
     if (progress && i % 4096 === 0) progress(i, total);
   }
-  const driftRatio = drift.ratio();
   const abc = abcClasses(
     Float64Array.from(
       facts,
@@ -174,22 +169,16 @@ export function runPlan(
     config.abc,
   );
 
-  // Pass 2: tier, policy demand, candidates.
-  const table = createCandidateTable(itemCount);
+  // Pass 2: classes, tier, lead time and review period; how demand over each interval varies.
   const policy = createPolicyArrays(itemCount);
   const tiers: TierAssignment[] = new Array(itemCount);
   const xyz: XyzClass[] = new Array(itemCount);
   const leadTimes: ItemLeadTime[] = new Array(itemCount);
   const scores = new Float64Array(itemCount);
-  const economicQuantities = new Float64Array(itemCount);
-  const tierTargets = new TierTargets(TIERS.length);
-  const models = { protection: new DiscreteModel(), leadTime: new DiscreteModel() };
-  const distributions: DemandDistribution[] = new Array(itemCount);
-  const protectionMeans = new Float64Array(itemCount);
-  const protectionSds = new Float64Array(itemCount);
+  const ratios = new IntervalVarianceRatios(itemCount);
   for (let i = 0; i < itemCount; i++) {
     const item = items[i] as ItemMaster;
-    const fact = facts[i] as ItemFacts;
+    const fact = facts[i] as ItemForecast;
     const itemXyz = xyzClass(fact.stats.cv, config.xyz);
     xyz[i] = itemXyz;
     const leadTime = itemLeadTime(item, config);
@@ -208,13 +197,19 @@ export function runPlan(
       config.criticality,
     );
     scores[i] = score.score;
-    const quiet = fact.stats.periodsSinceDemand;
+    // Quiet for as long as demand has been absent, but never longer than the item has existed;
+    // unknown when neither the history nor the item's age covers the obsolescence window.
+    const quiet = Math.min(fact.stats.periodsSinceDemand, ages[i] as number);
     const knownQuiet =
-      fact.stats.nonZeroPeriods > 0 || end * monthsPerPeriod >= config.obsoleteAfterMonths;
+      fact.stats.nonZeroPeriods > 0 ||
+      Number.isFinite(ages[i] as number) ||
+      end * monthsPerPeriod >= config.obsoleteAfterMonths;
     const assignment = assignTier(
       {
         score,
-        monthsWithoutDemand: knownQuiet ? Math.round(quiet * monthsPerPeriod * 10) / 10 : null,
+        monthsWithoutDemand: knownQuiet
+          ? Math.round(Math.max(0, quiet) * monthsPerPeriod * 10) / 10
+          : null,
         lockedTier: item.lockedTier,
         previousTier: item.previousTier,
         deescalationStreak: item.deescalationStreak,
@@ -223,18 +218,45 @@ export function runPlan(
     );
     tiers[i] = assignment;
     const tierPolicy = config.tiers[assignment.tier];
-    const tierIndex = TIERS.indexOf(assignment.tier);
-
     const reviewPeriods = Math.max(1, Math.round(tierPolicy.reviewDays / dayCount));
     const rawLead = leadTime.days / dayCount;
     const leadPeriods = options.wholePeriodLeadTimes ? Math.round(rawLead) : rawLead;
+    policy.reviewPeriods[i] = reviewPeriods;
+    policy.leadTimePeriods[i] = leadPeriods;
+    policy.tierIndex[i] = TIERS.indexOf(assignment.tier);
+    ratios.estimate(
+      i,
+      demand.quantities.subarray(i * periods + end - fact.stats.historyPeriods, i * periods + end),
+      leadPeriods,
+      reviewPeriods,
+    );
+  }
+  ratios.shrink();
+  const driftRatio = drift.ratio((i) => ratios.protection(i));
+
+  // Pass 3: policy demand, candidates.
+  const table = createCandidateTable(itemCount);
+  const economicQuantities = new Float64Array(itemCount);
+  const tierTargets = new TierTargets(TIERS.length);
+  const models = { protection: new DiscreteModel(), leadTime: new DiscreteModel() };
+  const distributions: DemandDistribution[] = new Array(itemCount);
+  const protectionMeans = new Float64Array(itemCount);
+  const protectionSds = new Float64Array(itemCount);
+  for (let i = 0; i < itemCount; i++) {
+    const item = items[i] as ItemMaster;
+    const fact = facts[i] as ItemForecast;
+    const assignment = tiers[i] as TierAssignment;
+    const tierPolicy = config.tiers[assignment.tier];
+    const tierIndex = policy.tierIndex[i] as number;
+    const reviewPeriods = policy.reviewPeriods[i] as number;
+    const leadPeriods = policy.leadTimePeriods[i] as number;
     const lattice = item.unitRounding ?? config.defaults.unitRounding;
     const wholeUnits = lattice >= 1;
     const variance = predictiveVariance(fact.variance, fact.stats.historyPeriods);
     const protectionInput: LeadTimeDemandInput = {
       pattern: fact.pattern,
       demandPerPeriod: fact.rate,
-      variancePerPeriod: variance,
+      variancePerPeriod: variance * ratios.protection(i),
       levelErrorVariance: levelErrorVariance(
         variance,
         fact.stats.historyPeriods,
@@ -242,10 +264,18 @@ export function runPlan(
         fact.rate,
       ),
       periods: leadPeriods + reviewPeriods,
-      leadTimeSdPeriods: leadTime.sd / dayCount,
+      leadTimeSdPeriods: (leadTimes[i] as ItemLeadTime).sd / dayCount,
       wholeUnits,
     };
-    const leadTimeInput: LeadTimeDemandInput = { ...protectionInput, periods: leadPeriods };
+    const leadTimeInput: LeadTimeDemandInput = {
+      ...protectionInput,
+      variancePerPeriod: variance * ratios.leadTime(i),
+      periods: leadPeriods,
+    };
+    const review = reviewPeriodDemand(
+      { ...protectionInput, variancePerPeriod: variance * ratios.review(i) },
+      reviewPeriods,
+    );
     const bootstrap =
       config.leadTimeDemand.intermittent === "bootstrap" &&
       wholeUnits &&
@@ -261,13 +291,15 @@ export function runPlan(
           models,
           createRandom((config.bootstrap.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0),
           config.bootstrap.samples,
-          reviewPeriods,
+          review,
           lattice,
         )
       : {
           protection: leadTimeDemandModel(protectionInput, models.protection),
           leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
-          reviewDemand: fact.rate * reviewPeriods,
+          reviewDemand: review.mean,
+          reviewDemandVariance: review.variance,
+          reviewZeroChance: review.zeroChance,
           lattice,
         };
     distributions[i] = policyDemand.protection.kind;
@@ -313,9 +345,6 @@ export function runPlan(
     policy.orderQuantities[i] = quantity;
     policy.orderMultiples[i] = multiple;
     policy.minOrderQuantities[i] = minOrder;
-    policy.reviewPeriods[i] = reviewPeriods;
-    policy.leadTimePeriods[i] = leadPeriods;
-    policy.tierIndex[i] = tierIndex;
     policy.meanDemand[i] = fact.stats.mean;
     policy.sdDemand[i] = fact.stats.sd;
     policy.lattices[i] = lattice;
@@ -327,31 +356,40 @@ export function runPlan(
     if (progress && i % 4096 === 0) progress(itemCount + i, total);
   }
 
-  const chosen = allocateServiceLevels(table, {
-    groupOf: policy.tierIndex,
-    groupTargets: TIERS.map((tier, index) =>
-      config.tiers[tier].targetScope === "tier" ? tierTargets.target(index) : null,
-    ),
-    goal: options.portfolioGoal ? options.portfolioGoal(policy) : config.allocator.fillRateGoal,
-  });
-
-  for (let i = 0; i < itemCount; i++) {
-    const k = i * CANDIDATES + (chosen[i] as number);
-    const reorderPoint = table.reorderPoints[k] as number;
-    policy.reorderPoints[i] = reorderPoint;
-    policy.maxStocks[i] = reorderPoint + (policy.orderQuantities[i] as number);
-    policy.expectedFillRates[i] = table.fillRates[k] as number;
-  }
+  const groupTargets = TIERS.map((tier, index) =>
+    config.tiers[tier].targetScope === "tier" ? tierTargets.target(index) : null,
+  );
+  const allocate = (goal: number | null): Int32Array => {
+    const chosen = allocateServiceLevels(table, {
+      groupOf: policy.tierIndex,
+      groupTargets,
+      goal,
+    });
+    for (let i = 0; i < itemCount; i++) {
+      const k = i * CANDIDATES + (chosen[i] as number);
+      const reorderPoint = table.reorderPoints[k] as number;
+      policy.reorderPoints[i] = reorderPoint;
+      policy.maxStocks[i] = reorderPoint + (policy.orderQuantities[i] as number);
+      policy.expectedFillRates[i] = table.fillRates[k] as number;
+    }
+    return chosen;
+  };
+  const reallocate = (goal: number | null) => {
+    allocate(goal);
+  };
+  const chosen = allocate(
+    options.portfolioGoal ? options.portfolioGoal(policy) : config.allocator.fillRateGoal,
+  );
   if (!options.records) {
     progress?.(total, total);
-    return { plan: undefined, policy };
+    return { plan: undefined, policy, reallocate };
   }
 
   const plans: ItemPlan[] = new Array(itemCount);
   for (let i = 0; i < itemCount; i++) {
     const k = i * CANDIDATES + (chosen[i] as number);
     const quantity = policy.orderQuantities[i] as number;
-    const fact = facts[i] as ItemFacts;
+    const fact = facts[i] as ItemForecast;
     plans[i] = itemRecord({
       item: items[i] as ItemMaster,
       stats: fact.stats,
@@ -401,7 +439,38 @@ export function runPlan(
       levelDriftRatio: driftRatio,
     },
     policy,
+    reallocate,
   };
+}
+
+/**
+ * Feeds the drift meter with one item: its forecast made the planning way from the periods before
+ * its last `block` periods, against what that block brought (see `level-drift.ts`).
+ * @param series the item's history up to the as-of period.
+ * @param historyPeriods periods from its first demand on.
+ */
+function holdOutLastBlock(
+  item: number,
+  series: Float64Array,
+  historyPeriods: number,
+  block: number,
+  config: AnalyticsConfig,
+  patternOptions: PatternOptions,
+  drift: LevelDriftMeter,
+): void {
+  if (historyPeriods < 2 * block) return;
+  const length = series.length;
+  const before = itemForecast(
+    series.subarray(length - historyPeriods, length - block),
+    config.forecast,
+    patternOptions,
+  );
+  const beforePeriods = before.stats.historyPeriods;
+  if (beforePeriods === 0) return;
+  let actual = 0;
+  for (let t = length - block; t < length; t++) actual += Math.max(0, series[t] as number);
+  const variance = predictiveVariance(before.variance, beforePeriods);
+  drift.add(item, before.rate, variance / block + variance / beforePeriods, actual / block);
 }
 
 function createPolicyArrays(count: number): PolicyArrays {
@@ -454,7 +523,7 @@ function bootstrapPolicyDemand(
   models: { protection: DiscreteModel; leadTime: DiscreteModel },
   random: Random,
   samples: number,
-  reviewPeriods: number,
+  review: ReviewDemand,
   lattice: number,
 ): PolicyDemand {
   const rate = protection.demandPerPeriod;
@@ -474,7 +543,9 @@ function bootstrapPolicyDemand(
   return {
     protection: draw(protection, models.protection),
     leadTime: draw(leadTime, models.leadTime),
-    reviewDemand: rate * reviewPeriods,
+    reviewDemand: review.mean,
+    reviewDemandVariance: review.variance,
+    reviewZeroChance: review.zeroChance,
     lattice,
   };
 }

@@ -106,7 +106,11 @@ function serviceSentence(input: ItemRecordInput, fill: number): string {
   const tier = assignment.tier;
   const tierPolicy = config.tiers[tier];
   if (tier === "obsolete") return "not stocked: bought only against demand (reorder point 0)";
-  if (!(input.rate > 0)) return "no demand to stock for";
+  if (!(input.rate > 0)) {
+    return input.pattern === "new"
+      ? "new item: no demand yet to stock for"
+      : "no demand to stock for";
+  }
   const tierTarget = `${percent(tierPolicy.serviceTarget)} ${measureName(tierPolicy)}`;
   if (tierPolicy.targetScope === "item") {
     if (input.atFloor) return `target ${tierTarget} (${tier} tier)`;

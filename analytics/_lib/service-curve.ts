@@ -4,7 +4,13 @@
  * each, written into flat typed arrays without allocating per item.
  */
 import type { ServiceCurves } from "../allocate-service-levels.js";
-import { type PolicyDemand, roundUp } from "../service-level.js";
+import {
+  evaluatePolicy,
+  type PolicyDemand,
+  type PolicyOutcome,
+  positionAfterReview,
+  roundUp,
+} from "../service-level.js";
 
 /** The candidates of every item, plus what the plan reads back from the chosen one. */
 export interface CandidateTable extends ServiceCurves {
@@ -50,6 +56,7 @@ export interface CandidateInput {
 }
 
 const scratch = new Float64Array(CANDIDATES);
+const evaluation: PolicyOutcome = { fillRate: 0, cycleService: 0, onHand: 0 };
 
 /**
  * Writes item `item`'s candidates: every lattice point from 0 when few enough, else 0, the floor and
@@ -79,25 +86,15 @@ export function fillCandidates(table: CandidateTable, item: number, input: Candi
   }
   const base = item * CANDIDATES;
   let floor = -1;
+  const position = positionAfterReview(demand, orderQuantity);
   for (let k = 0; k < count; k++) {
     const s = scratch[k] as number;
-    const max = s + orderQuantity;
-    const shortTotal = demand.protection.averageLoss(s, max, lattice);
-    const shortLead = demand.leadTime.averageLoss(s, max, lattice);
-    const fill =
-      demand.reviewDemand > 0
-        ? Math.min(1, Math.max(0, 1 - (shortTotal - shortLead) / demand.reviewDemand))
-        : 1;
-    // Same expressions as `expectedFillRate` and `expectedOnHand`, sharing the two loss averages.
-    const onHand = Math.max(
-      0,
-      (s + max) / 2 - demand.leadTime.mean - demand.reviewDemand / 2 + (shortTotal + shortLead) / 2,
-    );
+    const outcome = evaluatePolicy(demand, position, s, s + orderQuantity, evaluation);
     table.reorderPoints[base + k] = s;
-    table.fillRates[base + k] = fill;
-    table.cycleServices[base + k] = demand.protection.fromCdf;
-    table.onHand[base + k] = onHand;
-    table.values[base + k] = onHand * input.unitCost;
+    table.fillRates[base + k] = outcome.fillRate;
+    table.cycleServices[base + k] = outcome.cycleService;
+    table.onHand[base + k] = outcome.onHand;
+    table.values[base + k] = outcome.onHand * input.unitCost;
     if (floor < 0 && s >= floorReorderPoint - 1e-9) floor = k;
   }
   if (floor < 0) floor = count - 1;

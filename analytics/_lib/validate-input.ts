@@ -2,6 +2,7 @@
 import type { AnalyticsConfig } from "../config.js";
 import { PlanInputError } from "../plan-input-error.js";
 import { ABC_CLASSES, type DemandMatrix, type ItemMaster, TIERS } from "../types.js";
+import { introductionColumns } from "./introduction.js";
 
 const NON_NEGATIVE_FIELDS = [
   "unitCost",
@@ -18,16 +19,21 @@ const NON_NEGATIVE_FIELDS = [
   "onHand",
 ] as const;
 
-/**
- * Throws a {@link PlanInputError} unless items and demand line up and every field is possible.
- * Returns the number of periods up to and including `asOf` (all periods without it).
- */
+/** What a valid input tells the engine besides itself. */
+export interface ValidatedInput {
+  /** Periods up to and including `asOf` (all periods without it). */
+  readonly historyLength: number;
+  /** Each item's introduction column on the grid (see `introductionColumns`). */
+  readonly introductions: Float64Array;
+}
+
+/** Throws a {@link PlanInputError} unless items and demand line up and every field is possible. */
 export function validatePlanInput(
   demand: DemandMatrix,
   items: readonly ItemMaster[],
   config: AnalyticsConfig,
   asOf: string | undefined,
-): number {
+): ValidatedInput {
   const periods = demand.periodLabels.length;
   if (demand.period !== config.period) {
     throw new PlanInputError(
@@ -79,7 +85,8 @@ export function validatePlanInput(
       );
     }
   }
-  if (asOf === undefined) return periods;
+  const introductions = introductionColumns(demand, items);
+  if (asOf === undefined) return { historyLength: periods, introductions };
   const index = demand.periodLabels.indexOf(asOf);
   if (index < 0) {
     throw new PlanInputError(
@@ -87,7 +94,7 @@ export function validatePlanInput(
       `period "${asOf}" is not in the demand history (${demand.periodLabels[0] ?? "none"} … ${demand.periodLabels[periods - 1] ?? "none"})`,
     );
   }
-  return index + 1;
+  return { historyLength: index + 1, introductions };
 }
 
 function validateItem(item: ItemMaster): void {

@@ -5,7 +5,7 @@ import { parsePeriod, periodLabel } from "../../analytics/periods.js";
 import { PlanInputError } from "../../analytics/plan-input-error.js";
 import { planPortfolio } from "../../analytics/plan-portfolio.js";
 import { createRandom } from "../../analytics/random.js";
-import type { DemandMatrix, ItemMaster } from "../../analytics/types.js";
+import type { BacktestReport, DemandMatrix, ItemMaster } from "../../analytics/types.js";
 
 const WEEKS = 104;
 
@@ -243,6 +243,65 @@ describe("planPortfolio", () => {
   });
 });
 
+describe("items introduced during the history", () => {
+  /** One weekly grid of 104 weeks ending 2024-W52 and items without demand, dated as given. */
+  function dated(introductions: Record<string, string | undefined>) {
+    const first = parsePeriod("2023-W01").ordinal;
+    const periodLabels = Array.from({ length: WEEKS }, (_, t) => periodLabel(first + t, "week"));
+    const skus = Object.keys(introductions);
+    const items: ItemMaster[] = skus.map((sku) => {
+      const introducedOn = introductions[sku];
+      return { sku, unitCost: 10, ...(introducedOn !== undefined && { introducedOn }) };
+    });
+    const demand: DemandMatrix = {
+      period: "week",
+      periodLabels,
+      skus,
+      quantities: new Float64Array(skus.length * WEEKS),
+    };
+    return { demand, items };
+  }
+
+  it("plans an item too young for history as new, and never obsolete for longer than it exists", () => {
+    const { demand, items } = dated({
+      UNDATED: undefined,
+      LAUNCHED: "2024-12-02",
+      YOUNG: "2024-W24",
+      OLD: "2023-11-06",
+      LATER: "2025-02-03",
+    });
+    const plan = planPortfolio(demand, items, config());
+    const bySku = new Map(plan.items.map((item) => [item.sku, item]));
+    // Without a date the item is taken to predate the history: 24 months without demand.
+    expect(bySku.get("UNDATED")).toMatchObject({ pattern: "none", tier: "obsolete" });
+    expect(bySku.get("UNDATED")?.reason).toMatch(/no demand in the last 23\.9 months/);
+    // Launched four weeks before the end: new, stocked for nothing yet, not obsolete.
+    expect(bySku.get("LAUNCHED")).toMatchObject({ pattern: "new", tier: "standard" });
+    expect(bySku.get("LAUNCHED")?.reason).toMatch(/new item: no demand yet/);
+    // 31 weeks (7.1 months) without demand since its launch: old enough to classify, not obsolete.
+    expect(bySku.get("YOUNG")).toMatchObject({ pattern: "none", tier: "standard" });
+    // 60 weeks (13.8 months) since its launch, never sold: obsolete for those months only.
+    expect(bySku.get("OLD")?.tier).toBe("obsolete");
+    expect(bySku.get("OLD")?.reason).toMatch(/no demand in the last 13\.8 months/);
+    // Not launched yet at the as-of period.
+    expect(bySku.get("LATER")).toMatchObject({ pattern: "new", tier: "standard", reorderPoint: 0 });
+  });
+
+  it("refuses an introduction date it cannot place on the grid, naming the SKU and field", () => {
+    for (const introducedOn of ["2024-13-01", "2024-05", "next week"]) {
+      const { demand, items } = dated({ PART: introducedOn });
+      try {
+        planPortfolio(demand, items, config());
+        expect.unreachable(introducedOn);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PlanInputError);
+        expect(error).toMatchObject({ code: "bad-item", sku: "PART", field: "introducedOn" });
+        expect((error as Error).message).toMatch(/item "PART": introducedOn/);
+      }
+    }
+  });
+});
+
 describe("backtestPortfolio", () => {
   it("replays the test periods for both policies without modifying the inputs, reproducibly", () => {
     const { demand, items } = portfolio();
@@ -273,6 +332,58 @@ describe("backtestPortfolio", () => {
     expect(report.segmented.total.targetFillRate).toBeGreaterThanOrEqual(
       report.baseline.total.targetFillRate - 1e-9,
     );
+  });
+
+  it("compares at equal achieved fill rate when asked to: the lowest goal that serves what the baseline served", () => {
+    const { demand, items } = portfolio();
+    const trainUntil = demand.periodLabels[77] as string;
+    const matched = backtestPortfolio(demand, items, config(), {
+      trainUntil,
+      segmentedGoal: "matched",
+    });
+    expect(matched.comparison).toBe("matched");
+    expect(matched.segmented.total.fillRate).toBeGreaterThanOrEqual(
+      matched.baseline.total.fillRate,
+    );
+    const goal = matched.portfolioGoal as number;
+    // The same goal set by hand gives the same replay; a lower one serves less than the baseline.
+    const at = (fillRateGoal: number) =>
+      backtestPortfolio(demand, items, config({ allocator: { fillRateGoal } }), { trainUntil });
+    expect(at(goal).segmented.total).toEqual(matched.segmented.total);
+    expect(at(Math.max(0, goal - 0.001)).segmented.total.fillRate).toBeLessThan(
+      matched.baseline.total.fillRate,
+    );
+  });
+
+  it("leaves items launched after the training end out of every figure", () => {
+    const { demand, items } = portfolio();
+    const trainUntil = demand.periodLabels[77] as string;
+    // The NEW items sell from week 96 on; dated, they did not exist when the plan was made.
+    const dated = items.map((item) =>
+      item.sku.startsWith("NEW-")
+        ? { ...item, introducedOn: demand.periodLabels[96] as string }
+        : item,
+    );
+    const undated = backtestPortfolio(demand, items, config(), { trainUntil });
+    const report = backtestPortfolio(demand, dated, config(), { trainUntil });
+    expect(undated.itemsIntroducedLater).toBe(0);
+    expect(report.itemsIntroducedLater).toBe(6);
+    expect(report.segmented.total.items).toBe(items.length - 6);
+    let launchedDemand = 0;
+    items.forEach((item, row) => {
+      if (!item.sku.startsWith("NEW-")) return;
+      for (let t = 78; t < WEEKS; t++)
+        launchedDemand += demand.quantities[row * WEEKS + t] as number;
+    });
+    expect(launchedDemand).toBeGreaterThan(0);
+    expect(report.segmented.total.demand).toBe(undated.segmented.total.demand - launchedDemand);
+    // Undated, those without a lock or a held tier were planned obsolete, and every unit of their
+    // demand counted as a stockout; dated, the obsolete tier has nothing left to serve.
+    const obsolete = (report: BacktestReport) =>
+      report.segmented.tiers.find((tier) => tier.tier === "obsolete");
+    expect(obsolete(undated)?.demand).toBeGreaterThan(0);
+    expect(obsolete(undated)?.fillRate).toBe(0);
+    expect(obsolete(report)?.demand).toBe(0);
   });
 
   it("refuses a training end that leaves nothing to test", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { NormalModel } from "../../analytics/_lib/demand-model.js";
-import { leadTimeDemandModel } from "../../analytics/lead-time-demand.js";
+import { leadTimeDemandModel, reviewPeriodDemand } from "../../analytics/lead-time-demand.js";
 import { economicOrderQuantity, orderQuantity } from "../../analytics/order-quantity.js";
 import { createRandom } from "../../analytics/random.js";
 import {
@@ -19,6 +19,8 @@ function demandOf(mean: number, sd: number): PolicyDemand {
     protection: new NormalModel(2 * mean, sd * Math.SQRT2),
     leadTime: new NormalModel(mean, sd),
     reviewDemand: mean,
+    reviewDemandVariance: sd * sd,
+    reviewZeroChance: 0,
     lattice: 0,
   };
 }
@@ -81,13 +83,12 @@ describe("service levels of a min/max policy", () => {
   const demand = demandOf(100, 20);
 
   it("computes the fill rate through the loss function (SciPy values)", () => {
-    // s = S = 250: 1 − (G_P(250) − G_L(250))/100 with G the normal loss of N(200, 28.28) and
-    // N(100, 20): scipy.stats gives 0.9956228556911572.
+    // s = S = 250: every review orders, the position after it is S; 1 − (G_P(250) − G_L(250))/100
+    // with G the normal loss of N(200, 28.28) and N(100, 20): scipy.stats gives 0.9956228556911572.
     expect(expectedFillRate(demand, 250, 250)).toBeCloseTo(0.9956228556911572, 12);
-    // s = 230, S = 300: the losses averaged over [230, 300] by scipy.integrate.quad.
-    expect(expectedFillRate(demand, 230, 300)).toBeCloseTo(0.996241490430613, 10);
     expect(expectedCycleService(demand, 250)).toBeCloseTo(0.9614500641282291, 12);
-    expect(expectedOnHand(demand, 250, 350)).toBeCloseTo(150.02238556094736, 8);
+    // On hand at s = S = 250: 250 − 100 − 50 + ½(G_P + G_L)(250), scipy: 100.2188...
+    expect(expectedOnHand(demand, 250, 250)).toBeCloseTo(100.21885721544, 8);
   });
 
   it("solves reorder points for cycle-service and fill-rate targets", () => {
@@ -104,7 +105,7 @@ describe("service levels of a min/max policy", () => {
     expect(reorderPointForFillRate(demand, 0, 50)).toBe(0);
   });
 
-  it("agrees with a long simulation of the same policy (order-up-to: exact; min/max: conservative)", () => {
+  it("agrees with a long simulation of the same policy, with and without an order quantity", () => {
     // Independent check: simulate i.i.d. normal demand for 100,000 periods under the policy.
     const periods = 100_000;
     const random = createRandom(11);
@@ -128,12 +129,50 @@ describe("service levels of a min/max policy", () => {
         },
         { start: 0, measureFrom: 100, end: periods, periodsPerYear: 12 },
       );
-      return (result.filledFromStock[0] as number) / (result.demand[0] as number);
+      return {
+        fill: (result.filledFromStock[0] as number) / (result.demand[0] as number),
+        onHand: result.averageInventoryValue[0] as number,
+      };
     };
-    const orderUpTo = replay(230, 230);
-    expect(Math.abs(orderUpTo - expectedFillRate(demand, 230, 230))).toBeLessThan(0.002);
-    const minMax = replay(200, 300);
-    expect(minMax).toBeGreaterThanOrEqual(expectedFillRate(demand, 200, 300) - 0.002);
+    for (const [reorderPoint, maxStock] of [
+      [230, 230],
+      [200, 300],
+      [180, 280],
+      [150, 350],
+    ] as const) {
+      const simulated = replay(reorderPoint, maxStock);
+      expect(
+        Math.abs(simulated.fill - expectedFillRate(demand, reorderPoint, maxStock)),
+        `${reorderPoint}, ${maxStock}`,
+      ).toBeLessThan(0.003);
+      expect(
+        Math.abs(simulated.onHand / expectedOnHand(demand, reorderPoint, maxStock) - 1),
+        `${reorderPoint}, ${maxStock}`,
+      ).toBeLessThan(0.02);
+    }
+  });
+});
+
+describe("reviewPeriodDemand", () => {
+  it("gives one review period's demand and its chance of none (negative binomial P(0), hand)", () => {
+    const input = {
+      pattern: "intermittent" as const,
+      demandPerPeriod: 0.5,
+      variancePerPeriod: 1,
+      levelErrorVariance: 0,
+      periods: 3,
+      leadTimeSdPeriods: 0,
+      wholeUnits: true,
+    };
+    // Mean 1, variance 2 over 2 periods: r = 1²/(2 − 1) = 1, p = 1/2, P(0) = p^r = 0.5.
+    expect(reviewPeriodDemand(input, 2)).toEqual({ mean: 1, variance: 2, zeroChance: 0.5 });
+    // Variance at or below the mean: Poisson, P(0) = e^(−1).
+    expect(reviewPeriodDemand({ ...input, variancePerPeriod: 0.5 }, 2).zeroChance).toBeCloseTo(
+      Math.exp(-1),
+      15,
+    );
+    // Smooth demand is continuous: no atom at zero.
+    expect(reviewPeriodDemand({ ...input, pattern: "smooth" }, 2).zeroChance).toBe(0);
   });
 });
 
