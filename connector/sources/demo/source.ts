@@ -101,7 +101,8 @@ function plantItems(plant: Plant, classes: readonly AbcClass[]): ItemMaster[] {
     }
   }
   const leadTimes = receiptLeadTimes(plant);
-  return plant.products.map((product): ItemMaster => {
+  const launches = launchDays(plant);
+  return plant.products.map((product, row): ItemMaster => {
     const bomParentCount = parentCount.get(product.sku) ?? 0;
     const bomParentBestAbc = bestParentClass.get(product.sku);
     const moq = minOrderQty.get(product.sku);
@@ -114,9 +115,44 @@ function plantItems(plant: Plant, classes: readonly AbcClass[]): ItemMaster[] {
       ...(product.purchased && { vendorCount: vendorCount.get(product.sku) ?? 0 }),
       ...(bomParentCount > 0 && { bomParentCount }),
       ...(bomParentBestAbc !== undefined && { bomParentBestAbc }),
+      ...(launches[row] !== undefined && { introducedOn: isoDay(launches[row]) }),
       onHand: product.onHand,
     };
   });
+}
+
+/**
+ * The day each product launched during the history. The generator launches its `new` products with
+ * their first week of sales, so their first delivery dates the launch, as a product's creation date
+ * dates it in Odoo. A part made only for launched products came with the first of them (its BoM
+ * lines were created then). Every other product predates the history (undefined).
+ */
+function launchDays(plant: Plant): Array<number | undefined> {
+  const rowOf = new Map(plant.products.map((product, row) => [product.sku, row]));
+  const launches: Array<number | undefined> = new Array(plant.products.length);
+  const { demand } = plant;
+  // Events come in day order: the first event of a product is its first delivery.
+  for (let event = 0; event < demand.count; event++) {
+    const product = demand.product[event] as number;
+    if (launches[product] === undefined && plant.products[product]?.profile === "new") {
+      launches[product] = demand.day[event] as number;
+    }
+  }
+  const parents = plant.products.map((): number[] => []);
+  for (const bom of plant.boms) {
+    const parent = rowOf.get(bom.sku) as number;
+    for (const line of bom.lines) parents[rowOf.get(line.sku) as number]?.push(parent);
+  }
+  // Finished goods come before sub-assemblies, sub-assemblies before components: parents first.
+  plant.products.forEach((product, row) => {
+    const used = parents[row] as number[];
+    if (product.profile !== "dependent" || used.length === 0) return;
+    const parentLaunches = used.map((parent) => launches[parent]);
+    if (parentLaunches.every((day) => day !== undefined)) {
+      launches[row] = Math.min(...(parentLaunches as number[]));
+    }
+  });
+  return launches;
 }
 
 /** What the receipts say about an item's lead time from its preferred vendor. */
