@@ -5,6 +5,7 @@
  * records.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { contract, type ModelName, writableFields } from "../../manifest/contract.js";
 import type { FakeFault } from "../support/fakeFaults.js";
 import { SCENARIO_START_MS, type Scenario, startScenario } from "../support/syncScenario.js";
 
@@ -160,6 +161,39 @@ describe("the insights phase of a full sync", () => {
     await s.sync(await s.connect());
     const warehouses = new Set(rows(s, CASH).map((row) => row.warehouse_id));
     expect(warehouses.size).toBe(2);
+  });
+
+  it("sends only the contract's writable fields, through the contract's methods", async () => {
+    const s = await scenario();
+    await s.sync(await s.connect());
+    const methods = new Map(
+      Object.values(contract.methods).map((method) => [`${method.model}.${method.name}`, method]),
+    );
+    const payloads: Record<string, (kwargs: Row) => unknown[]> = {
+      record_scorecards: (kwargs) => kwargs.vals_list as unknown[],
+      submit_recommendations: (kwargs) => kwargs.vals_list as unknown[],
+      record_cash_projection: (kwargs) => kwargs.rows as unknown[],
+      close_resolved: () => [],
+    };
+    const offenders: string[] = [];
+    const seen = new Set<string>();
+    for (const call of s.fake.calls) {
+      const payload = payloads[call.method];
+      if (payload === undefined) continue;
+      const method = methods.get(`${call.model}.${call.method}`);
+      expect(method, `${call.model}.${call.method}`).toBeDefined();
+      const kwargs = call.kwargs as Row;
+      for (const param of method?.params ?? []) expect(kwargs, call.method).toHaveProperty(param);
+      const writable = new Set<string>(writableFields(call.model as ModelName));
+      for (const vals of payload(kwargs)) {
+        for (const field of Object.keys(vals as object)) {
+          if (!writable.has(field)) offenders.push(`${call.model}.${field}`);
+        }
+      }
+      seen.add(call.method);
+    }
+    expect([...seen].sort()).toEqual(Object.keys(payloads).sort());
+    expect(offenders).toEqual([]);
   });
 
   it.each([
