@@ -166,7 +166,7 @@ describe("the insights phase of a full sync", () => {
   it("sends only the contract's writable fields, through the contract's methods", async () => {
     const s = await scenario();
     await s.sync(await s.connect());
-    const methods = new Map(
+    const methods = new Map<string, { readonly params?: readonly string[] }>(
       Object.values(contract.methods).map((method) => [`${method.model}.${method.name}`, method]),
     );
     const payloads: Record<string, (kwargs: Row) => unknown[]> = {
