@@ -166,9 +166,14 @@ describe("the insights phase of a full sync", () => {
   it("sends only the contract's writable fields, through the contract's methods", async () => {
     const s = await scenario();
     await s.sync(await s.connect());
-    const methods = new Map<string, { readonly params?: readonly string[] }>(
-      Object.values(contract.methods).map((method) => [`${method.model}.${method.name}`, method]),
-    );
+    const methods = new Map<string, { readonly params?: readonly string[] }>();
+    for (const method of Object.values(contract.methods) as {
+      model: string;
+      name: string;
+      params?: string[];
+    }[]) {
+      methods.set(`${method.model}.${method.name}`, method);
+    }
     const payloads: Record<string, (kwargs: Row) => unknown[]> = {
       record_scorecards: (kwargs) => kwargs.vals_list as unknown[],
       submit_recommendations: (kwargs) => kwargs.vals_list as unknown[],
