@@ -434,7 +434,8 @@ p{margin:4px 0 12px;max-width:1100px}
 .pair{display:grid;grid-template-columns:1fr 1fr;gap:16px}
 table{border-collapse:collapse;width:100%;margin:8px 0;font-size:13px}
 th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
-th{background:#fafafa;position:sticky;top:0}
+th{background:#fafafa}
+.scroll th{position:sticky;top:0}
 td.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
 td.reason{min-width:340px;color:#333}
 #table-vendors td.reason{min-width:260px}
