@@ -25,7 +25,7 @@ import {
 } from "../../connector/odoo/index.js";
 import { readMarker } from "../../connector/seed/index.js";
 import { runSync } from "../../connector/sync/sync.js";
-import { contract } from "../../manifest/contract.js";
+import { PRODUCT_SEGMENTATION_FIELDS } from "../../connector/writeback/contract-vals.js";
 import { type BenchCase, timeSeconds } from "../case.js";
 
 const env = process.env;
@@ -44,8 +44,17 @@ function skipReason(): string | undefined {
     : "no live Odoo: set ODOO_BENCH_URL, ODOO_BENCH_DB and ODOO_BENCH_API_KEY (a copy of seed_medium with the addon)";
 }
 
-async function connect(stats?: RequestStats): Promise<OdooClient> {
-  return connectOdoo(loadConnectionConfig(benchEnv), stats ? { logger: stats.logger } : {});
+/** Runs `work` with a client on the bench database whose requests `stats` counts. */
+async function withOdoo<T>(
+  work: (odoo: OdooClient, stats: RequestStats) => Promise<T>,
+): Promise<T> {
+  const stats = new RequestStats();
+  const odoo = await connectOdoo(loadConnectionConfig(benchEnv), { logger: stats.logger });
+  try {
+    return await work(odoo, stats);
+  } finally {
+    odoo.close();
+  }
 }
 
 /** The day after the seeded history: every run plans for the same day. */
@@ -81,14 +90,7 @@ async function clearConnectorRecords(odoo: OdooClient): Promise<void> {
   const products = await odoo.search("product.product", [["segment_id", "!=", false]], {
     context: { active_test: false },
   });
-  const cleared = Object.fromEntries(
-    Object.entries(contract.models["product.product"].fields)
-      .filter(
-        ([name, spec]) =>
-          !("readonly" in spec) && spec.type !== "one2many" && name !== "segment_locked",
-      )
-      .map(([name]) => [name, false]),
-  );
+  const cleared = Object.fromEntries(PRODUCT_SEGMENTATION_FIELDS.map((name) => [name, false]));
   await odoo.write("product.product", products, cleared, { batchSize: 1000 });
 }
 
@@ -97,9 +99,7 @@ export const syncFullCase: BenchCase = {
   title: "sync: first full sync of the medium demo plant (≈5,000 products), live Odoo 19",
   skipReason,
   async measure(workDir) {
-    const stats = new RequestStats();
-    const odoo = await connect(stats);
-    try {
+    return withOdoo(async (odoo, stats) => {
       await clearConnectorRecords(odoo);
       const before = stats.requests;
       const day = await asOfDay(odoo);
@@ -113,9 +113,7 @@ export const syncFullCase: BenchCase = {
         written = summary.writes.products + summary.writes.proposals;
       });
       return { seconds, products, written, requests: stats.requests - before };
-    } finally {
-      odoo.close();
-    }
+    });
   },
   metrics: {
     seconds: { label: "wall time", unit: "s", decimals: 1 },
@@ -187,9 +185,7 @@ export const syncIncrementalCase: BenchCase = {
   skipReason,
   async prepare(workDir) {
     // The runs start from a done full sync whose snapshot is in the state directory.
-    const stats = new RequestStats();
-    const odoo = await connect(stats);
-    try {
+    return withOdoo(async (odoo, stats) => {
       mkdirSync(join(workDir, "state"), { recursive: true });
       const { odoo: client, ...options } = syncOptions(
         odoo,
@@ -198,14 +194,10 @@ export const syncIncrementalCase: BenchCase = {
         stats,
       );
       await runSync(client, { mode: "full", ...options });
-    } finally {
-      odoo.close();
-    }
+    });
   },
   async measure(workDir) {
-    const stats = new RequestStats();
-    const odoo = await connect(stats);
-    try {
+    return withOdoo(async (odoo, stats) => {
       await addDeliveries(odoo, String(process.pid));
       const before = stats.requests;
       const day = await asOfDay(odoo);
@@ -218,9 +210,7 @@ export const syncIncrementalCase: BenchCase = {
         mode = summary.mode === "incremental" ? 1 : 0;
       });
       return { seconds, affected, incremental: mode, requests: stats.requests - before };
-    } finally {
-      odoo.close();
-    }
+    });
   },
   metrics: {
     seconds: { label: "wall time", unit: "s", decimals: 2 },
@@ -236,8 +226,7 @@ export const syncDemandReadCase: BenchCase = {
   title: "sync: demand of every product, Odoo's grouped read vs paged search_read of all moves",
   skipReason,
   async measure() {
-    const odoo = await connect();
-    try {
+    return withOdoo(async (odoo) => {
       const log = new IssueLog();
       const settings = await readSettings(odoo, {});
       const context = await readExtractContext(odoo, {
@@ -256,9 +245,7 @@ export const syncDemandReadCase: BenchCase = {
       });
       const groupedSeconds = await timeSeconds(() => read("grouped"));
       return { groupedSeconds, movesSeconds, ratio: movesSeconds / groupedSeconds, moves };
-    } finally {
-      odoo.close();
-    }
+    });
   },
   metrics: {
     groupedSeconds: { label: "grouped read", unit: "s", decimals: 2 },

@@ -22,6 +22,7 @@ const DECIMALS: Partial<Record<ProductSegmentationField, number>> = {
   lead_time_sd_days: 1,
   lead_time_on_time_rate: 4,
   annual_consumption_value: 2,
+  inventory_value: 2,
 };
 const HISTORY_DECIMALS = 3;
 
@@ -93,6 +94,7 @@ function productRow(
     lead_time_sd_days: round(item.leadTimeSdDays, 1),
     lead_time_on_time_rate: round(input.sourcing[index]?.onTimeRate ?? 0, 4),
     annual_consumption_value: round(item.annualConsumptionValue, 2),
+    inventory_value: round((master?.onHand ?? 0) * item.unitCost, 2),
     bom_parent_count: master?.bomParentCount ?? 0,
     vendor_count: master?.vendorCount ?? 0,
     demand_history: demandHistory(input, plan, index),

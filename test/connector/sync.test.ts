@@ -88,6 +88,8 @@ describe("a full sync", () => {
       segment_deescalation_streak: 2,
       segment_date: "2025-01-06 02:00:00",
     });
+    // Stock value on hand: 400 bolts at 0.40.
+    expect(product(products.smooth.id)?.inventory_value).toBe(160);
     // The locked valve keeps its tier and gets its measurements.
     expect(product(products.locked.id)).toMatchObject({
       segment_code: "critical",

@@ -11,6 +11,7 @@
  * const fake = await startFakeOdoo({ store });
  * ```
  */
+import { PRODUCT_SEGMENTATION_FIELDS } from "../../connector/writeback/contract-vals.js";
 import { contract, selectionValues } from "../../manifest/contract.js";
 import { seedInsightData, withInsightModels } from "./fakeInsights.js";
 import { FakeOdooFailure } from "./fakeResponses.js";
@@ -56,27 +57,9 @@ function companyOf(context: Readonly<Record<string, unknown>>): number {
 // ---------------------------------------------------------------------------- addon methods
 
 const KEPT_WHEN_LOCKED = new Set(["segment_id", "segment_date", "segment_deescalation_streak"]);
-const CONNECTOR_FIELDS = new Set([
-  "segment_id",
-  "abc_class",
-  "xyz_class",
-  "demand_pattern",
-  "criticality_score",
-  "segment_reason",
-  "segment_date",
-  "segment_deescalation_streak",
-  "avg_daily_demand",
-  "demand_cv",
-  "demand_adi",
-  "demand_cv2",
-  "lead_time_mean_days",
-  "lead_time_sd_days",
-  "lead_time_on_time_rate",
-  "annual_consumption_value",
-  "bom_parent_count",
-  "vendor_count",
-  "demand_history",
-]);
+// What the addon's write_segmentation accepts (its CONNECTOR_FIELDS): the connector's own list,
+// which `test/manifest/contract.test.ts` checks against the addon's source.
+const CONNECTOR_FIELDS = new Set<string>(PRODUCT_SEGMENTATION_FIELDS);
 
 /** Writes product values, keeping `segment_code` in step with `segment_id` (a related field). */
 function writeProduct(store: FakeStore, ids: readonly number[], vals: Row): void {

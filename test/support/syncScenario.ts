@@ -7,6 +7,7 @@ import type { OdooClientOptions } from "../../connector/odoo/index.js";
 import { connectOdoo, type OdooClient, type TransportKind } from "../../connector/odoo/index.js";
 import type { SyncSummary } from "../../connector/sync/summary.js";
 import { runSync, type SyncOptions } from "../../connector/sync/sync.js";
+import { PRODUCT_SEGMENTATION_FIELDS } from "../../connector/writeback/contract-vals.js";
 import { fakeConfig, ManualClock } from "./fakeConnection.js";
 import { type FakeOdoo, startFakeOdoo } from "./fakeOdoo.js";
 import { type SeededPlant, seedPlant } from "./fakePlant.js";
@@ -93,29 +94,7 @@ export async function startScenario(
 
 type Row = Record<string, unknown>;
 
-const PRODUCT_FIELDS = [
-  "segment_id",
-  "segment_code",
-  "abc_class",
-  "xyz_class",
-  "demand_pattern",
-  "criticality_score",
-  "segment_reason",
-  "segment_date",
-  "segment_deescalation_streak",
-  "avg_daily_demand",
-  "demand_cv",
-  "demand_adi",
-  "demand_cv2",
-  "lead_time_mean_days",
-  "lead_time_sd_days",
-  "lead_time_on_time_rate",
-  "annual_consumption_value",
-  "bom_parent_count",
-  "vendor_count",
-  "demand_history",
-  "segment_locked",
-];
+const PRODUCT_FIELDS = [...PRODUCT_SEGMENTATION_FIELDS, "segment_code", "segment_locked"];
 
 function pick(row: Row, fields: readonly string[]): Row {
   return Object.fromEntries(fields.map((field) => [field, row[field] ?? false]));
