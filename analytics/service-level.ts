@@ -66,20 +66,21 @@ export function evaluatePolicy(
   into: PolicyOutcome,
 ): PolicyOutcome {
   const { protection, leadTime, lattice } = demand;
-  const spreadTop = Math.max(reorderPoint, maxStock - position.gap);
-  const spread = 1 - position.atMax;
+  const { atMax, gap } = position;
+  const spreadTop = Math.max(reorderPoint, maxStock - gap);
   const protectionSpread = protection.averageLoss(reorderPoint, spreadTop, lattice);
   into.cycleService = protection.fromCdf;
+  // The loss at the max: the average has just evaluated it at the spread's top, S − gap; with a gap,
+  // that bounds it from above, and once it is negligible it stands for it.
+  const negligible = 1e-9 * demand.reviewDemand;
+  const protectionAtMax =
+    gap > 0 && protection.toLoss > negligible ? protection.loss(maxStock) : protection.toLoss;
   const leadTimeSpread = leadTime.averageLoss(reorderPoint, spreadTop, lattice);
-  let protectionShort = protectionSpread;
-  let leadTimeShort = leadTimeSpread;
-  let level = (reorderPoint + spreadTop) / 2;
-  if (position.atMax > 0) {
-    const atMax = position.atMax;
-    protectionShort = spread * protectionSpread + atMax * protection.loss(maxStock);
-    leadTimeShort = spread * leadTimeSpread + atMax * leadTime.loss(maxStock);
-    level = spread * level + atMax * maxStock;
-  }
+  const leadTimeAtMax =
+    gap > 0 && leadTime.toLoss > negligible ? leadTime.loss(maxStock) : leadTime.toLoss;
+  const protectionShort = (1 - atMax) * protectionSpread + atMax * protectionAtMax;
+  const leadTimeShort = (1 - atMax) * leadTimeSpread + atMax * leadTimeAtMax;
+  const level = (1 - atMax) * ((reorderPoint + spreadTop) / 2) + atMax * maxStock;
   const review = demand.reviewDemand;
   into.fillRate =
     review > 0 ? Math.min(1, Math.max(0, 1 - (protectionShort - leadTimeShort) / review)) : 1;

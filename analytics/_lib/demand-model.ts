@@ -26,6 +26,8 @@ export interface DemandModel {
   averageLoss(from: number, to: number, lattice: number): number;
   /** P(X ≤ from) of the last `averageLoss` call: free with it, and what cycle service needs. */
   readonly fromCdf: number;
+  /** E[(X − to)⁺] of the last `averageLoss` call: free with it, and the loss at the max. */
+  readonly toLoss: number;
   /** The smallest x with P(X ≤ x) ≥ p. */
   quantile(p: number): number;
 }
@@ -41,6 +43,7 @@ abstract class ContinuousModel implements DemandModel {
   abstract readonly variance: number;
   protected readonly at = { cdf: 0, loss: 0, loss2: 0 };
   fromCdf = 0;
+  toLoss = 0;
   /** Fills `at` for the point x. */
   protected abstract evaluate(x: number): void;
   abstract quantile(p: number): number;
@@ -62,9 +65,13 @@ abstract class ContinuousModel implements DemandModel {
     const width = to - from;
     this.evaluate(from);
     this.fromCdf = this.at.cdf;
-    if (!(width > 1e-9 * Math.max(1, Math.abs(to)))) return this.at.loss;
+    if (!(width > 1e-9 * Math.max(1, Math.abs(to)))) {
+      this.toLoss = this.at.loss;
+      return this.at.loss;
+    }
     const { cdf: cdfFrom, loss: lossFrom, loss2: loss2From } = this.at;
     this.evaluate(to);
+    this.toLoss = this.at.loss;
     const integral = loss2From - this.at.loss2;
     if (lattice > 0) {
       // Σ over the lattice ≈ (∫ + h·(G(a) + G(b))/2 + h²·(G′(b) − G′(a))/12) / h, with G′ = F − 1.
@@ -189,6 +196,7 @@ export class DiscreteModel implements DemandModel {
   mean = 0;
   variance = 0;
   fromCdf = 0;
+  toLoss = 0;
   private size = 0;
   private cumulative = new Float64Array(64);
   private losses = new Float64Array(65);
@@ -272,6 +280,7 @@ export class DiscreteModel implements DemandModel {
 
   averageLoss(from: number, to: number, _lattice: number): number {
     this.fromCdf = this.cdf(from);
+    this.toLoss = this.loss(to);
     const first = Math.ceil(from - 1e-9);
     const last = Math.max(first, Math.floor(to + 1e-9));
     return (this.lossSumFrom(first) - this.lossSumFrom(last + 1)) / (last - first + 1);
@@ -352,6 +361,7 @@ export class ZeroModel implements DemandModel {
   readonly mean = 0;
   readonly variance = 0;
   fromCdf = 1;
+  toLoss = 0;
   cdf(x: number): number {
     return x >= 0 ? 1 : 0;
   }
@@ -360,6 +370,7 @@ export class ZeroModel implements DemandModel {
   }
   averageLoss(from: number, to: number, _lattice: number): number {
     this.fromCdf = this.cdf(from);
+    this.toLoss = this.loss(to);
     return Math.max(0, -(from + to) / 2);
   }
   quantile(_p: number): number {

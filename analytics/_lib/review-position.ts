@@ -17,7 +17,7 @@
  * beyond, Smith's renewal theorem gives U⁺(Q) ≈ (Q + E[X⁺²]/(2E[X⁺]))/E[X⁺]. On whole units, W moves
  * on the integers and an order follows when W ≥ Q + 1: Q + ½ is the continuous threshold.
  */
-import { upperRegularizedGamma } from "./gamma-function.js";
+import { logGamma, upperRegularizedGamma } from "./gamma-function.js";
 import { normalCdf, normalPdf } from "./normal.js";
 
 /** The demand of one review period: what moves the position from review to review. */
@@ -35,7 +35,7 @@ export interface ReviewPosition {
 }
 
 /** Beyond this many mean review demands in Q, the renewal theorem's asymptote is used. */
-const SERIES_REVIEWS = 6;
+const SERIES_REVIEWS = 4;
 const ALWAYS_AT_MAX: ReviewPosition = { atMax: 1, gap: 0 };
 
 /**
@@ -112,10 +112,10 @@ function sumBelow(
     return { probability, partialMean: Math.max(0, sumMean * probability - sd * normalPdf(z)) };
   }
   const t = x / (variance / mean);
-  return {
-    probability: 1 - upperRegularizedGamma(shape, t),
-    partialMean: sumMean * (1 - upperRegularizedGamma(shape + 1, t)),
-  };
+  const upper = upperRegularizedGamma(shape, t);
+  // Q(k + 1, t) = Q(k, t) + tᵏe⁻ᵗ/Γ(k + 1).
+  const upperNext = upper + Math.exp(shape * Math.log(t) - t - logGamma(shape + 1));
+  return { probability: 1 - upper, partialMean: sumMean * Math.max(0, 1 - upperNext) };
 }
 
 const NOTHING_BELOW = { probability: 0, partialMean: 0 };

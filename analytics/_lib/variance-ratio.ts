@@ -59,10 +59,12 @@ export function varianceRatio(
   // Lo & MacKinlay's unbiased forms: σ²_a with n − 1, σ²_c with m = q(n − q + 1)(1 − q/n).
   const perPeriod = single / (n - 1);
   const overInterval = aggregated / (q * (n - q + 1) * (1 - q / n));
-  return {
-    ratio: overInterval / perPeriod,
-    samplingVariance: (2 * (2 * q - 1) * (q - 1)) / (3 * q * n),
-  };
+  return { ratio: overInterval / perPeriod, samplingVariance: samplingVariance(q, n) };
+}
+
+/** Lo & MacKinlay's eq. 15: the variance of VR(q) from n periods under independence. */
+function samplingVariance(q: number, n: number): number {
+  return (2 * (2 * q - 1) * (q - 1)) / (3 * q * n);
 }
 
 /**
@@ -109,12 +111,14 @@ const REVIEW = 2;
 
 /**
  * Every item's variance ratios over its lead time L, its protection interval L + R and its review
- * period R: estimated item by item, then shrunk together (each interval has its own spread).
+ * period R: estimated item by item (the same estimator as {@link varianceRatio}, the three intervals
+ * from one running sum), then shrunk together (each interval has its own spread).
  */
 export class IntervalVarianceRatios {
   private readonly ratios: Float64Array;
   private readonly sampling: Float64Array;
   private readonly spreads = Array.from({ length: INTERVALS }, () => new VarianceRatioSpread());
+  private cumulative = new Float64Array(0);
 
   constructor(itemCount: number) {
     this.ratios = new Float64Array(itemCount * INTERVALS).fill(Number.NaN);
@@ -132,13 +136,38 @@ export class IntervalVarianceRatios {
     leadTimePeriods: number,
     reviewPeriods: number,
   ): void {
-    const horizons = [leadTimePeriods, leadTimePeriods + reviewPeriods, reviewPeriods];
+    const n = history.length;
+    if (this.cumulative.length < n + 1) this.cumulative = new Float64Array(2 * n + 1);
+    const cumulative = this.cumulative;
+    let sum = 0;
+    let squares = 0;
+    for (let t = 0; t < n; t++) {
+      const quantity = Math.max(0, history[t] as number);
+      sum += quantity;
+      squares += quantity * quantity;
+      cumulative[t + 1] = sum;
+    }
+    const mean = sum / n;
+    const single = squares - sum * mean;
+    if (!(single > 1e-12 * squares)) return;
+    const perPeriod = single / (n - 1);
+    const lead = Math.round(leadTimePeriods);
+    const horizons = [lead, lead + reviewPeriods, reviewPeriods];
     for (let interval = 0; interval < INTERVALS; interval++) {
-      const estimate = varianceRatio(history, horizons[interval] as number);
-      this.spreads[interval]?.add(estimate);
-      if (estimate === null) continue;
-      this.ratios[item * INTERVALS + interval] = estimate.ratio;
-      this.sampling[item * INTERVALS + interval] = estimate.samplingVariance;
+      const q = horizons[interval] as number;
+      if (q <= 1 || n < 2 * q + 2) continue;
+      let aggregated = 0;
+      for (let t = q; t <= n; t++) {
+        const deviation = (cumulative[t] as number) - (cumulative[t - q] as number) - q * mean;
+        aggregated += deviation * deviation;
+      }
+      const slot = item * INTERVALS + interval;
+      this.ratios[slot] = aggregated / (q * (n - q + 1) * (1 - q / n)) / perPeriod;
+      this.sampling[slot] = samplingVariance(q, n);
+      (this.spreads[interval] as VarianceRatioSpread).add({
+        ratio: this.ratios[slot] as number,
+        samplingVariance: this.sampling[slot] as number,
+      });
     }
   }
 
