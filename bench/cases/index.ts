@@ -4,6 +4,7 @@ import { csvIngestCase } from "./csv-ingest.js";
 import { demoPlantCase } from "./demo-plant.js";
 import { planCase } from "./plan.js";
 import { syncDemandReadCase, syncFullCase, syncIncrementalCase } from "./sync.js";
+import { watchIdlePollCase } from "./watch-idle-poll.js";
 
 /** Every benchmark, in the order `npm run bench` runs them. Add new cases here. */
 export const BENCH_CASES: readonly BenchCase[] = [
@@ -14,4 +15,5 @@ export const BENCH_CASES: readonly BenchCase[] = [
   syncFullCase,
   syncIncrementalCase,
   syncDemandReadCase,
+  watchIdlePollCase,
 ];

@@ -1,21 +1,29 @@
 /**
- * One poll of watch mode: four reads, sent together, each answered from an index when nothing
- * changed (`stock_move` and `stock_quant` get a `(write_date, id)` index from the addon):
- * - stock moves changed since the cursor that are done, or outgoing and waiting for stock
+ * One poll of watch mode, in one request (the addon's `inventory.segment.run.watch_poll`), each of
+ * its reads answered from an index when nothing changed (`stock_move` and `stock_quant` get a
+ * `(write_date, id)` index from the addon):
+ * - stock moves changed since the floor that are done, or outgoing and waiting for stock
  *   (new demand that may hit an empty shelf);
- * - stock quants changed since the cursor (counts and corrections that move no demand);
- * - vendor lines (`product.supplierinfo`) changed since the cursor (promised delays);
+ * - stock quants changed since the floor (counts and corrections that move no demand);
+ * - vendor lines (`product.supplierinfo`) changed since the floor (promised delays);
  * - runs requested from Odoo ("Recompute now"), together with the watch's own run (a manager who
- *   closes it from Odoo stops the watch).
+ *   closes it from Odoo stops the watch), and the server's time; with `beat`, the request also
+ *   writes the run's heartbeat.
  * Records already processed within the overlap are left out; a model whose read filled its page
  * is read on at once, after its last record, until it is drained.
  */
 import { z } from "zod";
-import type { SyncCursor } from "../../manifest/contract.js";
+import { contract, type SyncCursor } from "../../manifest/contract.js";
 import { datetime, recordId, requiredMany2one } from "../extract/odoo-values.js";
 import { type IssueLog, parseRecords } from "../extract/record-issues.js";
 import type { CompanyScope } from "../extract/scope.js";
-import { type Domain, domainAnd, type OdooClient } from "../odoo/index.js";
+import {
+  type Domain,
+  domainAnd,
+  type OdooClient,
+  type OdooRecord,
+  type OdooValue,
+} from "../odoo/index.js";
 import {
   advance,
   type CursorPosition,
@@ -58,6 +66,8 @@ export interface PollResult {
   readonly requested: readonly RunSignal[];
   /** The watch's own run as Odoo holds it now (null when it is gone). */
   readonly ownRun: RunSignal | null;
+  /** The server's time when it answered (`YYYY-MM-DD HH:MM:SS`, UTC). */
+  readonly serverTime: string;
   /** The cursor once these changes are processed. */
   readonly cursor: SyncCursor;
   /** Per model whose read filled its page: where to read on from. */
@@ -71,6 +81,8 @@ export interface PollOptions {
   readonly limit?: number;
   /** Where to read on after a full page (from the previous poll). */
   readonly continueAfter?: Readonly<Partial<Record<WatchedModel, CursorPosition>>>;
+  /** Write the run's heartbeat with the poll. */
+  readonly beat?: boolean;
   readonly log: IssueLog;
 }
 
@@ -83,6 +95,22 @@ const MOVE_DOMAIN: Domain = [
   ["state", "in", ["confirmed", "partially_available", "waiting"]],
   ["location_dest_usage", "in", OUTGOING],
 ];
+
+const POLL = contract.methods["inventory.segment.run.watch_poll"];
+
+const answerSchema = z.object({
+  server_time: datetime,
+  changes: z.record(z.string(), z.array(z.custom<OdooRecord>(isRecord))),
+  runs: z.array(z.custom<OdooRecord>(isRecord)),
+});
+
+function isRecord(value: unknown): boolean {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { id?: unknown }).id === "number"
+  );
+}
 
 const moveSchema = z.object({
   id: recordId,
@@ -114,27 +142,30 @@ export async function poll(
   options: PollOptions,
 ): Promise<PollResult> {
   const limit = options.limit ?? 2000;
-  const read = (model: WatchedModel, fields: string[], domain: Domain) =>
-    odoo.searchRead(
-      model,
-      domainAnd(changedDomain(options.floors[model], options.continueAfter?.[model]), domain),
-      {
-        fields: ["write_date", ...fields],
-        order: "write_date asc, id asc",
-        limit,
-        context: { ...scope.context, active_test: false },
+  const read = (model: WatchedModel, fields: string[], domain: Domain) => ({
+    domain: domainAnd(changedDomain(options.floors[model], options.continueAfter?.[model]), domain),
+    fields: ["write_date", ...fields],
+    limit,
+  });
+  const answer = answerSchema.parse(
+    await odoo.call(POLL.model, POLL.name, {
+      kwargs: {
+        run_id: ownRunId,
+        reads: {
+          "stock.move": read("stock.move", ["product_id", "state"], MOVE_DOMAIN),
+          "stock.quant": read("stock.quant", ["product_id"], []),
+          "product.supplierinfo": read("product.supplierinfo", ["product_tmpl_id"], []),
+        } as unknown as OdooValue,
+        beat: options.beat ?? false,
       },
-    );
-  const [moveRecords, quantRecords, lineRecords, runRecords] = await Promise.all([
-    read("stock.move", ["product_id", "state"], MOVE_DOMAIN),
-    read("stock.quant", ["product_id"], []),
-    read("product.supplierinfo", ["product_tmpl_id"], []),
-    odoo.searchRead(
-      "inventory.segment.run",
-      ["|", ["state", "=", "requested"], ["id", "=", ownRunId]],
-      { fields: ["name", "state", "write_date"], order: "id asc", context: scope.context },
-    ),
-  ]);
+      context: scope.context,
+      idempotent: true,
+    }),
+  );
+  const moveRecords = answer.changes["stock.move"] ?? [];
+  const quantRecords = answer.changes["stock.quant"] ?? [];
+  const lineRecords = answer.changes["product.supplierinfo"] ?? [];
+  const runRecords = answer.runs;
   let next = cursor;
   const continueAfter: Partial<Record<WatchedModel, CursorPosition>> = {};
   const fresh = <T extends ChangedRecord>(
@@ -170,6 +201,7 @@ export async function poll(
     vendorLines: fresh("product.supplierinfo", lines, lineRecords.length),
     requested: runs.filter((run) => run.state === "requested" && run.id !== ownRunId),
     ownRun: runs.find((run) => run.id === ownRunId) ?? null,
+    serverTime: answer.server_time,
     cursor: next,
     continueAfter,
   };

@@ -188,11 +188,14 @@ export async function runWatch(odoo: OdooClient, options: WatchOptions): Promise
         totals.refreshes++;
       }
       const issues = new IssueLog();
+      const beat = now() - lastBeat >= HEARTBEAT_SECONDS * 1000;
       const polled = await poll(odoo, state.context.scope, cursor, seen, run.id, {
         floors,
         continueAfter,
+        beat,
         log: issues,
       });
+      if (beat) lastBeat = now();
       totals.polls++;
       if (polled.ownRun?.state !== "running") {
         stopReason = `${run.name} was closed in Odoo (state ${polled.ownRun?.state ?? "deleted"})`;
@@ -232,20 +235,21 @@ export async function runWatch(odoo: OdooClient, options: WatchOptions): Promise
       // The commit point: what this poll returned is processed (or was already).
       markSeen(seen, polled);
       // Everything committed before this poll is processed: a model read to its end moves on to
-      // the server's time of the poll (the run's last write), even when nothing changed.
+      // the server's time of the poll, even when nothing changed.
       let next = polled.cursor;
-      const serverTime = polled.ownRun.writeDate;
+      const serverTime = polled.serverTime;
       for (const model of WATCHED_MODELS) {
         if (polled.continueAfter[model]) continue;
         next = advance(next, model, { write_date: serverTime, id: 0 });
         const floor = shiftSeconds(serverTime, -overlap);
         if ((floors[model] ?? "") < floor) floors[model] = floor;
       }
-      // A record moved the cursor: store it now; the server's time alone waits for the heartbeat.
+      // A record moved the cursor: store it now (an idle poll's heartbeat rode with the poll; the
+      // server's time alone is not worth a write: a restart reads the idle stretch and finds nothing).
       const moved = JSON.stringify(polled.cursor) !== JSON.stringify(cursor);
       cursor = next;
       seen.prune(floors);
-      if (moved || !isIdle(polled) || now() - lastBeat >= HEARTBEAT_SECONDS * 1000) {
+      if (moved || !isIdle(polled)) {
         await run.beat(cursor, counts);
         lastBeat = now();
       }

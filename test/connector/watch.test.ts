@@ -173,7 +173,7 @@ describe("watch mode reacts to a vendor that stretches", () => {
 });
 
 describe("the cost of watching", () => {
-  it("polls with four reads and a heartbeat write at most, and reads nothing new when idle", async () => {
+  it("polls with one request, heartbeat included, and reads nothing new when idle", async () => {
     const s = await scenario();
     const watch = watchHere(s, await s.connect(), { intervalSeconds: 0.02 });
     await waitFor(() => watch.lines.some((line) => line.event === "started"), 10_000, "start");
@@ -184,23 +184,20 @@ describe("the cost of watching", () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     const calls = s.fake.calls.slice(from);
     await watch.stop();
-    const polls = calls.filter(
-      (call) => call.model === "inventory.segment.run" && call.method === "search_read",
+    // Every request of an idle stretch is a poll: the four reads and the run in one call.
+    expect(calls.length).toBeGreaterThan(5);
+    expect(new Set(calls.map((call) => `${call.model}.${call.method}`))).toEqual(
+      new Set(["inventory.segment.run.watch_poll"]),
     );
-    expect(polls.length).toBeGreaterThan(5);
-    const methods = new Set(calls.map((call) => `${call.model}.${call.method}`));
-    expect([...methods].sort()).toEqual(
-      expect.arrayContaining([
-        "inventory.segment.run.search_read",
-        "product.supplierinfo.search_read",
-        "stock.move.search_read",
-        "stock.quant.search_read",
-      ]),
-    );
-    // Per poll: the four reads, and a write only for the minute's heartbeat.
-    const writes = calls.filter((call) => call.method === "write").length;
-    expect(calls.length).toBeLessThanOrEqual(4 * polls.length + writes);
-    expect(writes).toBeLessThanOrEqual(1);
+    const reads = calls[0]?.kwargs.reads as Record<string, { domain: unknown[] }>;
+    expect(Object.keys(reads).sort()).toEqual([
+      "product.supplierinfo",
+      "stock.move",
+      "stock.quant",
+    ]);
+    // Each read starts at its floor: the server's time less the overlap.
+    for (const read of Object.values(reads))
+      expect(read.domain).toContainEqual(["write_date", ">=", expect.any(String)]);
     expect(watch.cycles().length).toBe(cyclesBefore);
   }, 60_000);
 });
@@ -291,7 +288,7 @@ describe("failures", () => {
     const s = await scenario();
     const watch = watchHere(s, await s.connect());
     await waitFor(() => watch.lines.some((line) => line.event === "started"), 10_000, "start");
-    s.fake.injectFault({ kind: "expired-key" }, { match: { method: "search_read" }, times: 1 });
+    s.fake.injectFault({ kind: "expired-key" }, { match: { method: "watch_poll" }, times: 1 });
     await expect(watch.done).rejects.toThrow(OdooAuthError);
     // The key works again for the close (the fault hit one read): the run says why it stopped.
     const [run] = records(s, "inventory.segment.run").filter((row) => row.mode === "watch");

@@ -15,6 +15,7 @@ import { PRODUCT_SEGMENTATION_FIELDS } from "../../connector/writeback/contract-
 import { contract, selectionValues } from "../../manifest/contract.js";
 import { seedInsightData, withInsightModels } from "./fakeInsights.js";
 import { FakeOdooFailure } from "./fakeResponses.js";
+import { watchPoll } from "./fakeWatch.js";
 import type { FakeField, FakeFieldType, FakeMethod, FakeModel, FakeStore } from "./fakeStore.js";
 import { FakeStore as Store } from "./fakeStore.js";
 
@@ -595,7 +596,7 @@ export function segmentationStore(options: SegmentationStoreOptions = {}): Store
     },
     "inventory.segment.run": {
       fields: contractFields("inventory.segment.run"),
-      methods: { create: createRun },
+      methods: { create: createRun, watch_poll: watchPoll },
     },
     "inventory.segment.run.kpi": {
       fields: contractFields("inventory.segment.run.kpi"),

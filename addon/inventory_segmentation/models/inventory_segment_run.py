@@ -1,6 +1,10 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
-from .access import GROUP_PLANNER, check_segmentation_role
+from .access import GROUP_MANAGER, GROUP_PLANNER, check_segmentation_role
+
+# What watch_poll may read: the models the connector's watch mode follows by cursor.
+_WATCHED_MODELS = {"stock.move", "stock.quant", "product.supplierinfo"}
 
 
 class InventorySegmentRun(models.Model):
@@ -115,6 +119,43 @@ class InventorySegmentRun(models.Model):
                 "run_id": run.id,
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
+        }
+
+    @api.model
+    def watch_poll(self, run_id, reads, beat=False):
+        """One poll of the connector's watch mode, in one request: the changes it asks for
+        (``reads``: per watched model, a ``domain``, the ``fields`` and a ``limit``, read in
+        ``write_date, id`` order with the caller's rights), the runs requested from Odoo and the
+        watch's own run, and the server's time. With ``beat``, the run's heartbeat is written too.
+        Reading is all it does otherwise, so a retry is harmless."""
+        check_segmentation_role(self.env, GROUP_MANAGER, self.env._("poll for changes"))
+        if not isinstance(reads, dict) or not set(reads) <= _WATCHED_MODELS:
+            raise UserError(
+                self.env._(
+                    "watch_poll reads only %s.", ", ".join(sorted(_WATCHED_MODELS))
+                )
+            )
+        changes = {}
+        for model, spec in reads.items():
+            records = self.env[model].with_context(active_test=False)
+            changes[model] = records.search_read(
+                spec.get("domain") or [],
+                spec.get("fields") or ["write_date"],
+                limit=spec.get("limit") or None,
+                order="write_date asc, id asc",
+            )
+        runs = self.search_read(
+            ["|", ("state", "=", "requested"), ("id", "=", run_id)],
+            ["name", "state", "write_date"],
+            order="id asc",
+        )
+        own = self.browse(run_id).exists()
+        if beat and own and own.state == "running":
+            own.write({"state": "running"})
+        return {
+            "server_time": fields.Datetime.to_string(self.env.cr.now()),
+            "changes": changes,
+            "runs": runs,
         }
 
     def action_view_kpis(self):

@@ -10,3 +10,4 @@ from . import test_supplier_scorecard
 from . import test_recommendation
 from . import test_cash_projection
 from . import test_advice
+from . import test_watch_poll
