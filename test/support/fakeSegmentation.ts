@@ -15,9 +15,9 @@ import { PRODUCT_SEGMENTATION_FIELDS } from "../../connector/writeback/contract-
 import { contract, selectionValues } from "../../manifest/contract.js";
 import { seedInsightData, withInsightModels } from "./fakeInsights.js";
 import { FakeOdooFailure } from "./fakeResponses.js";
-import { watchPoll } from "./fakeWatch.js";
 import type { FakeField, FakeFieldType, FakeMethod, FakeModel, FakeStore } from "./fakeStore.js";
 import { FakeStore as Store } from "./fakeStore.js";
+import { watchPoll } from "./fakeWatch.js";
 
 const COMPANY = { type: "many2one", relation: "res.company" } as const;
 

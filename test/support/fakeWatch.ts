@@ -13,10 +13,16 @@ export const watchPoll: FakeMethod = {
   model: true,
   params: ["run_id", "reads", "beat"],
   run: ({ store, kwargs, context }) => {
-    const reads = (kwargs.reads ?? {}) as Record<string, { domain?: unknown[]; fields?: string[]; limit?: number }>;
+    const reads = (kwargs.reads ?? {}) as Record<
+      string,
+      { domain?: unknown[]; fields?: string[]; limit?: number }
+    >;
     const unknown = Object.keys(reads).filter((model) => !WATCHED.has(model));
     if (unknown.length > 0)
-      throw new FakeOdooFailure("validation", `watch_poll reads only ${[...WATCHED].sort().join(", ")}.`);
+      throw new FakeOdooFailure(
+        "validation",
+        `watch_poll reads only ${[...WATCHED].sort().join(", ")}.`,
+      );
     const serverTime = store.now();
     const changes: Record<string, unknown> = {};
     for (const [model, spec] of Object.entries(reads)) {
