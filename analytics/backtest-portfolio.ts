@@ -135,7 +135,10 @@ export function backtestPortfolio(
   let segmentedRun = replay();
   const baselineRun = simulatePolicy(demand.quantities, periods, uniform, window, draws());
   // Items that did not exist when the plan was made are outside it: no policy can be judged on them.
-  const planned = (item: number) => (introductions[item] as number) < trainEnd;
+  // Demand in the training periods proves that an item existed, whatever its recorded date.
+  const planned = (item: number) =>
+    (introductions[item] as number) < trainEnd ||
+    demand.quantities.subarray(item * periods, item * periods + trainEnd).some((q) => q > 0);
   const introducedLater = items.length - items.filter((_, i) => planned(i)).length;
   if (comparison === "matched") {
     const matched = matchAchievedFill(

@@ -79,7 +79,8 @@ export interface ItemMaster {
   /**
    * When the item entered the catalogue: a day (`2024-03-18`) or a label of the analysis period.
    * Absent: it predates the history. An item younger than `pattern.newItemMonths` is `new`, and no
-   * item counts as obsolete for longer than it has existed.
+   * item counts as obsolete for longer than it has existed. Demand before this date proves the item
+   * older: the earlier of the two counts.
    */
   readonly introducedOn?: string;
 }

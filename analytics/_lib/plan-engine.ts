@@ -150,9 +150,11 @@ export function runPlan(
   const drift = new LevelDriftMeter(itemCount);
   for (let i = 0; i < itemCount; i++) {
     const series = demand.quantities.subarray(i * periods, i * periods + end);
-    const age = end - (introductions[i] as number);
-    ages[i] = age;
     const fact = itemForecast(series, config.forecast, patternOptions);
+    // Demand before the recorded introduction proves the item existed then (a catalogue migrated
+    // after its history began, say): it is at least as old as its history.
+    const age = Math.max(end - (introductions[i] as number), fact.stats.historyPeriods);
+    ages[i] = age;
     facts[i] =
       fact.stats.nonZeroPeriods === 0 && age < minHistory ? { ...fact, pattern: "new" } : fact;
     if (i % driftStride === 0) {

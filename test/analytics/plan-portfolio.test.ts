@@ -287,6 +287,19 @@ describe("items introduced during the history", () => {
     expect(bySku.get("LATER")).toMatchObject({ pattern: "new", tier: "standard", reorderPoint: 0 });
   });
 
+  it("takes demand before the recorded introduction as proof of an older item", () => {
+    // Sold in 2023 but recorded as created in December 2024 (a catalogue migrated late).
+    const { demand, items } = dated({ MIGRATED: "2024-12-02" });
+    demand.quantities[10] = 5;
+    const plan = planPortfolio(demand, items, config());
+    expect(plan.items[0]).toMatchObject({ tier: "obsolete" });
+    expect(plan.items[0]?.reason).toMatch(/no demand in the last 21\.\d months/);
+    const report = backtestPortfolio(demand, items, config(), {
+      trainUntil: demand.periodLabels[77] as string,
+    });
+    expect(report.itemsIntroducedLater).toBe(0);
+  });
+
   it("refuses an introduction date it cannot place on the grid, naming the SKU and field", () => {
     for (const introducedOn of ["2024-13-01", "2024-05", "next week"]) {
       const { demand, items } = dated({ PART: introducedOn });
