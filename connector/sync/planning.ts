@@ -44,6 +44,8 @@ export function planSnapshot(snapshot: Snapshot, options: PlanSnapshotOptions): 
       config: options.config,
       memoryOf: options.memoryOf,
       holdDeescalation: options.holdDeescalation,
+      // An incremental run takes the parents' classes the last run stored (one plan, not two).
+      storedParentClasses: options.holdDeescalation,
     }),
     options.itemOverrides,
   );

@@ -437,7 +437,31 @@ describe("lead times, vendors, stock and structure", () => {
       bomParentCount: 2,
       onHand: 42,
       orderMultiple: 6,
+      // Neither parent has demand: C on the plan's own classes.
+      bomParentBestAbc: "C",
     });
+    // An incremental run takes the classes the last run stored on the parents.
+    const stored = companyPlanningInput(
+      {
+        ...snapshot,
+        products: new Map(
+          [...snapshot.products].map(([id, data]) => [
+            id,
+            id === other.id
+              ? {
+                  ...data,
+                  facts: {
+                    ...data.facts,
+                    stored: { ...data.facts.stored, values: { abc_class: "A" } },
+                  },
+                }
+              : data,
+          ]),
+        ),
+      },
+      { config: (await readSettings(odoo as OdooClient, {})).config, storedParentClasses: true },
+    );
+    expect(stored.items[stored.productIds.indexOf(component.id)]?.bomParentBestAbc).toBe("A");
   });
 
   it("plans negative stock (a delivery done without stock) as none on hand", async () => {

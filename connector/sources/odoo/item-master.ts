@@ -4,7 +4,6 @@
  * BoM fan-out, the planner's lock, hysteresis memory and stock on hand.
  */
 import {
-  type AbcClass,
   type ItemMaster,
   type LeadTimeSummary,
   summarizeLeadTimes,
@@ -25,7 +24,6 @@ export interface ItemContext {
   /** Receipts below this count fall back to the promised delay. */
   readonly minReceipts: number;
   readonly bomParentCount: number;
-  readonly bomParentBestAbc?: AbcClass | undefined;
   /** The tier in force before this run and the de-escalation streak (hysteresis memory). */
   readonly previousTier?: Tier | undefined;
   readonly deescalationStreak?: number | undefined;
@@ -85,7 +83,6 @@ export function itemMaster(
     ...(orderMultiple !== null && { orderMultiple }),
     ...(context.pinnedTier !== undefined && { lockedTier: context.pinnedTier }),
     ...(context.bomParentCount > 0 && { bomParentCount: context.bomParentCount }),
-    ...(context.bomParentBestAbc !== undefined && { bomParentBestAbc: context.bomParentBestAbc }),
     // Only bought items have a sourcing count; "no vendor" is not "single-sourced".
     ...(lines.length > 0 && { vendorCount }),
     ...(context.previousTier !== undefined && { previousTier: context.previousTier }),

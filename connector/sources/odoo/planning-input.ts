@@ -31,11 +31,17 @@ export interface CompanyInputOptions {
    * frequent small runs do not lower tiers faster than the scheduled full runs.
    */
   readonly holdDeescalation?: boolean | undefined;
+  /**
+   * Take the BoM parents' ABC classes from what the last run wrote on the products instead of a
+   * first plan of the portfolio: for incremental runs, where they rarely change and time counts.
+   */
+  readonly storedParentClasses?: boolean | undefined;
 }
 
 /**
  * Company-wide planning input: every planned product, its demand over all warehouses.
- * The BoM parents' best ABC class comes from a first plan of the same portfolio.
+ * The BoM parents' best ABC class comes from a first plan of the same portfolio (or, when asked,
+ * from the classes stored on the products).
  */
 export function companyPlanningInput(
   snapshot: Snapshot,
@@ -49,49 +55,53 @@ export function companyPlanningInput(
     rows.map((row) => row.demand),
   );
   const parents = bomParents(snapshot);
-  const build = (bestAbc?: ReadonlyMap<number, AbcClass>) =>
-    rows.map((data, row) => {
-      const memory = options.memoryOf?.(data.facts.id) ?? {
-        tier: data.facts.stored.tier,
-        streak: data.facts.stored.deescalationStreak,
-      };
-      const locked = data.facts.stored.locked && data.facts.stored.tier !== null;
-      return itemMaster(data, {
-        sku: skus[row] as string,
-        vendorLines: snapshot.vendorLines.get(data.facts.templateId) ?? [],
-        units: snapshot.units,
-        asOfDay: snapshot.window.asOfDay,
-        minReceipts: options.config.leadTime.minReceipts,
-        bomParentCount: parents.get(data.facts.id)?.size ?? 0,
-        bomParentBestAbc: bestParentClass(parents.get(data.facts.id), bestAbc),
-        ...(locked && { pinnedTier: data.facts.stored.tier ?? undefined }),
-        ...(memory.tier !== null && {
-          previousTier: memory.tier,
-          deescalationStreak: options.holdDeescalation ? 0 : memory.streak,
-        }),
-        onHand: data.onHand.reduce((sum, [, quantity]) => sum + quantity, 0),
-      });
+  const built = rows.map((data, row) => {
+    const memory = options.memoryOf?.(data.facts.id) ?? {
+      tier: data.facts.stored.tier,
+      streak: data.facts.stored.deescalationStreak,
+    };
+    const locked = data.facts.stored.locked && data.facts.stored.tier !== null;
+    return itemMaster(data, {
+      sku: skus[row] as string,
+      vendorLines: snapshot.vendorLines.get(data.facts.templateId) ?? [],
+      units: snapshot.units,
+      asOfDay: snapshot.window.asOfDay,
+      minReceipts: options.config.leadTime.minReceipts,
+      bomParentCount: parents.get(data.facts.id)?.size ?? 0,
+      ...(locked && { pinnedTier: data.facts.stored.tier ?? undefined }),
+      ...(memory.tier !== null && {
+        previousTier: memory.tier,
+        deescalationStreak: options.holdDeescalation ? 0 : memory.streak,
+      }),
+      onHand: data.onHand.reduce((sum, [, quantity]) => sum + quantity, 0),
     });
-  let built = build();
+  });
+  let items = built.map((entry) => entry.item);
   if (parents.size > 0 && rows.length > 0) {
-    const first = planPortfolio(
-      demand,
-      built.map((entry) => entry.item),
-      options.config,
-    );
+    const classOf = (row: number): AbcClass | undefined => {
+      if (!options.storedParentClasses) return undefined;
+      const stored = rows[row]?.facts.stored.values.abc_class;
+      return stored === "A" || stored === "B" || stored === "C" ? stored : undefined;
+    };
+    const first = options.storedParentClasses
+      ? null
+      : planPortfolio(demand, items, options.config).items;
     const classOfTemplate = new Map<number, AbcClass>();
     rows.forEach((data, row) => {
-      const abc = first.items[row]?.abc;
+      const abc = first ? first[row]?.abc : classOf(row);
       const current = classOfTemplate.get(data.facts.templateId);
       if (abc !== undefined && (current === undefined || abc < current)) {
         classOfTemplate.set(data.facts.templateId, abc);
       }
     });
-    built = build(classOfTemplate);
+    items = items.map((item, row) => {
+      const best = bestParentClass(parents.get(rows[row]?.facts.id ?? 0), classOfTemplate);
+      return best === undefined ? item : { ...item, bomParentBestAbc: best };
+    });
   }
   return {
     demand,
-    items: built.map((entry) => entry.item),
+    items,
     productIds: rows.map((row) => row.facts.id),
     sourcing: built.map((entry) => entry.sourcing),
   };
