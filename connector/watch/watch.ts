@@ -5,7 +5,8 @@
  * taking over its cursor), load the last run's snapshot (brought up to date) or read everything.
  *
  * Then, every `poll_interval_seconds` (Odoo setting, or `intervalSeconds`):
- * - **poll** (`poll.ts`): four indexed reads, plus a heartbeat write at most every minute — the
+ * - **poll** (`poll.ts`): one request (the addon's `watch_poll`: indexed reads of the watched
+ *   models, the requested runs, the server's time, and the heartbeat at most every minute) — the
  *   whole cost of an idle interval;
  * - a run **requested** from Odoo is run (an incremental sync that takes the request over);
  * - **changes** go through a cycle (`cycle.ts`); the cursor is stored on the watch run only after

@@ -111,11 +111,7 @@ async function sync(options: SyncCommandOptions): Promise<void> {
   const analytics = options.analyticsConfig
     ? (await loadConfigFile(options.analyticsConfig)).config
     : undefined;
-  const { config, odoo, stats } = await openOdoo(process.env, options.config).catch(
-    (error: unknown) => {
-      throw isOdooError(error) ? new UsageError(`cannot reach Odoo: ${error.message}`) : error;
-    },
-  );
+  const { config, odoo, stats } = await openOdoo(process.env, options.config);
   const bars = new PhaseBars();
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => controller.abort(signal);

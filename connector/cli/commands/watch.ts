@@ -1,7 +1,7 @@
 import { hostname } from "node:os";
 import type { Command } from "commander";
 import { SettingsError } from "../../extract/settings.js";
-import { ConnectionConfigError, isOdooError, OdooError } from "../../odoo/index.js";
+import { ConnectionConfigError, OdooError } from "../../odoo/index.js";
 import { openOdoo } from "../../sources/odoo/index.js";
 import { defaultStateDir } from "../../sync/state-file.js";
 import { jsonLines } from "../../watch/log.js";
@@ -81,11 +81,7 @@ async function watch(options: WatchCommandOptions): Promise<void> {
   const analytics = options.analyticsConfig
     ? (await loadConfigFile(options.analyticsConfig)).config
     : undefined;
-  const { config, odoo, stats } = await openOdoo(process.env, options.config).catch(
-    (error: unknown) => {
-      throw isOdooError(error) ? new UsageError(`cannot reach Odoo: ${error.message}`) : error;
-    },
-  );
+  const { config, odoo, stats } = await openOdoo(process.env, options.config);
   const log = jsonLines(process.stdout);
   const controller = new AbortController();
   const stop = (signal: NodeJS.Signals) => {
