@@ -17,31 +17,15 @@ import { readExtractContext } from "../../connector/extract/extract.js";
 import { readProducts } from "../../connector/extract/products.js";
 import { IssueLog } from "../../connector/extract/record-issues.js";
 import { readSettings } from "../../connector/extract/settings.js";
-import {
-  connectOdoo,
-  loadConnectionConfig,
-  type OdooClient,
-  RequestStats,
-} from "../../connector/odoo/index.js";
+import { connectOdoo, type OdooClient, RequestStats } from "../../connector/odoo/index.js";
 import { readMarker } from "../../connector/seed/index.js";
 import { runSync } from "../../connector/sync/sync.js";
 import { PRODUCT_SEGMENTATION_FIELDS } from "../../connector/writeback/contract-vals.js";
 import { type BenchCase, timeSeconds } from "../case.js";
-
-const env = process.env;
-const benchEnv = {
-  ODOO_URL: env.ODOO_BENCH_URL ?? env.ODOO_URL,
-  ODOO_DB: env.ODOO_BENCH_DB ?? env.ODOO_DB,
-  ODOO_API_KEY: env.ODOO_BENCH_API_KEY ?? env.ODOO_API_KEY,
-  ODOO_USER: env.ODOO_BENCH_USER ?? env.ODOO_USER,
-  ODOO_PASSWORD: env.ODOO_BENCH_PASSWORD ?? env.ODOO_PASSWORD,
-  ODOO_TRANSPORT: env.ODOO_BENCH_TRANSPORT ?? env.ODOO_TRANSPORT,
-};
+import { liveOdooConfig, liveOdooSkipReason } from "../live-odoo.js";
 
 function skipReason(): string | undefined {
-  return benchEnv.ODOO_URL
-    ? undefined
-    : "no live Odoo: set ODOO_BENCH_URL, ODOO_BENCH_DB and ODOO_BENCH_API_KEY (a copy of seed_medium with the addon)";
+  return liveOdooSkipReason("a copy of seed_medium with the addon");
 }
 
 /** Runs `work` with a client on the bench database whose requests `stats` counts. */
@@ -49,7 +33,7 @@ async function withOdoo<T>(
   work: (odoo: OdooClient, stats: RequestStats) => Promise<T>,
 ): Promise<T> {
   const stats = new RequestStats();
-  const odoo = await connectOdoo(loadConnectionConfig(benchEnv), { logger: stats.logger });
+  const odoo = await connectOdoo(liveOdooConfig(), { logger: stats.logger });
   try {
     return await work(odoo, stats);
   } finally {
@@ -65,7 +49,7 @@ async function asOfDay(odoo: OdooClient): Promise<string> {
 }
 
 function syncOptions(odoo: OdooClient, day: string, stateDir: string, stats: RequestStats) {
-  const config = loadConnectionConfig(benchEnv);
+  const config = liveOdooConfig();
   return {
     asOfDay: day,
     stateDir,

@@ -13,25 +13,12 @@
  */
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
-import {
-  connectOdoo,
-  loadConnectionConfig,
-  type OdooLogger,
-  type RequestSummary,
-} from "../../connector/odoo/index.js";
+import { connectOdoo, type OdooLogger, type RequestSummary } from "../../connector/odoo/index.js";
 import type { WatchLog } from "../../connector/watch/log.js";
 import { runWatch } from "../../connector/watch/watch.js";
 import type { BenchCase } from "../case.js";
+import { liveOdooConfig, liveOdooSkipReason } from "../live-odoo.js";
 
-const env = process.env;
-const benchEnv = {
-  ODOO_URL: env.ODOO_BENCH_URL ?? env.ODOO_URL,
-  ODOO_DB: env.ODOO_BENCH_DB ?? env.ODOO_DB,
-  ODOO_API_KEY: env.ODOO_BENCH_API_KEY ?? env.ODOO_API_KEY,
-  ODOO_USER: env.ODOO_BENCH_USER ?? env.ODOO_USER,
-  ODOO_PASSWORD: env.ODOO_BENCH_PASSWORD ?? env.ODOO_PASSWORD,
-  ODOO_TRANSPORT: env.ODOO_BENCH_TRANSPORT ?? env.ODOO_TRANSPORT,
-};
 const POLLS = 20;
 
 interface Request extends RequestSummary {
@@ -65,20 +52,17 @@ const median = (values: readonly number[]) =>
 export const watchIdlePollCase: BenchCase = {
   name: "watch-idle-poll",
   title: `watch mode, idle: ${POLLS} polls 1 s apart against a live Odoo (a synced copy of seed_medium)`,
-  skipReason: () =>
-    benchEnv.ODOO_URL
-      ? undefined
-      : "no live Odoo: set ODOO_BENCH_URL, ODOO_BENCH_DB and ODOO_BENCH_API_KEY (a synced copy of seed_medium with the addon)",
+  skipReason: () => liveOdooSkipReason("a synced copy of seed_medium with the addon"),
   async measure(workDir) {
     const requests: Request[] = [];
     const logger: OdooLogger = {
       request: (summary) => void requests.push({ ...summary, endedAt: Date.now() }),
     };
-    const odoo = await connectOdoo(loadConnectionConfig(benchEnv), { logger });
+    const odoo = await connectOdoo(liveOdooConfig(), { logger });
     const controller = new AbortController();
     const lines: { event: string }[] = [];
     const log: WatchLog = { write: (_level, event) => void lines.push({ event }) };
-    const config = loadConnectionConfig(benchEnv);
+    const config = liveOdooConfig();
     const done = runWatch(odoo, {
       intervalSeconds: 1,
       stateDir: workDir,
@@ -127,7 +111,7 @@ export const watchIdlePollCase: BenchCase = {
       maxCallsPerPoll: Math.max(...perPoll.map((poll) => poll.calls)),
       pollWallMs: median(perPoll.map((poll) => poll.wallMs)),
     };
-    const serverLog = env.ODOO_BENCH_SERVER_LOG;
+    const serverLog = process.env.ODOO_BENCH_SERVER_LOG;
     if (serverLog) {
       const times = serverTimes(serverLog, from - 500, to + 500);
       figures.serverMsPerPoll = times.reduce((sum, time) => sum + time.ms, 0) / starts.length;

@@ -41,6 +41,22 @@ export function addInputOptions(command: Command, sourceNames: readonly string[]
     );
 }
 
+/** `--config`: the Odoo connection file of the commands that talk to Odoo. */
+export function odooConfigOption(): Option {
+  return new Option(
+    "--config <file>",
+    "Odoo connection settings (JSON); the ODOO_* environment wins over it",
+  );
+}
+
+/** `--analytics-config`: the analytics knobs of the commands that plan from Odoo. */
+export function analyticsConfigOption(): Option {
+  return new Option(
+    "--analytics-config <file>",
+    "analytics knobs Odoo does not hold (JSON, as for plan --config)",
+  );
+}
+
 /** A commander parser for a whole number. */
 export function integer(name: string): (value: string) => number {
   return (value) => {

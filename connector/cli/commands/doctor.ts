@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type Check, runDoctor } from "../../sync/doctor.js";
 import { runAction } from "../errors.js";
+import { odooConfigOption } from "../options.js";
 
 interface DoctorOptions {
   readonly config?: string;
@@ -19,10 +20,7 @@ export function registerDoctor(program: Command): void {
     .description(
       "check the connection, Odoo's version, the transport, the addon and the API user's rights",
     )
-    .option(
-      "--config <file>",
-      "Odoo connection settings (JSON); the ODOO_* environment wins over it",
-    )
+    .addOption(odooConfigOption())
     .option("--json", "print the checks as JSON")
     .action((options: DoctorOptions) => runAction(() => doctor(options)));
 }

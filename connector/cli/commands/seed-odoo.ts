@@ -23,7 +23,7 @@ import {
 } from "../../seed/index.js";
 import { isoDay } from "../../sources/demo/index.js";
 import { registerUserError, runAction, UsageError } from "../errors.js";
-import { integer } from "../options.js";
+import { integer, odooConfigOption } from "../options.js";
 import { createProgress, type Progress } from "../progress.js";
 import { renderTable } from "../table.js";
 
@@ -68,7 +68,7 @@ export function registerSeedOdoo(program: Command): void {
       "--end-date <YYYY-MM-DD>",
       "last day of the history (default: yesterday, or what the database was seeded with)",
     )
-    .option("--config <file>", "Odoo connection settings (JSON); ODOO_* variables override it")
+    .addOption(odooConfigOption())
     .option("--json", "print a JSON summary (counts per model, seconds per phase, RPC calls)")
     .action((options: SeedOdooOptions) => runAction(() => seedCommand(options)));
 }

@@ -14,7 +14,7 @@ import {
 } from "../../sync/sync.js";
 import { loadConfigFile } from "../config-file.js";
 import { registerUserError, runAction, UsageError } from "../errors.js";
-import { integer } from "../options.js";
+import { analyticsConfigOption, integer, odooConfigOption } from "../options.js";
 import { createProgress, type Progress } from "../progress.js";
 import { money, renderTable } from "../table.js";
 
@@ -84,14 +84,8 @@ export function registerSync(program: Command): void {
     )
     .option("--as-of <day>", "plan as of this day, YYYY-MM-DD (default: today, UTC)")
     .option("--json", "print the summary as JSON")
-    .option(
-      "--config <file>",
-      "Odoo connection settings (JSON); the ODOO_* environment wins over it",
-    )
-    .option(
-      "--analytics-config <file>",
-      "analytics knobs Odoo does not hold (JSON, as for plan --config)",
-    )
+    .addOption(odooConfigOption())
+    .addOption(analyticsConfigOption())
     .option(
       "--state-dir <dir>",
       "where the last run's snapshot is kept for incremental runs (default: $INVSEG_STATE_DIR or ~/.local/state/invseg)",

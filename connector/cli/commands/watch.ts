@@ -10,7 +10,7 @@ import { runWatch } from "../../watch/watch.js";
 import { processIdentity, WatchInProgressError } from "../../watch/watch-run.js";
 import { loadConfigFile } from "../config-file.js";
 import { registerUserError, runAction, UsageError } from "../errors.js";
-import { integer } from "../options.js";
+import { analyticsConfigOption, integer, odooConfigOption } from "../options.js";
 
 interface WatchCommandOptions {
   readonly interval?: number;
@@ -52,14 +52,8 @@ export function registerWatch(program: Command): void {
       "the company to watch (default: the API user's current one)",
       integer("--company"),
     )
-    .option(
-      "--config <file>",
-      "Odoo connection settings (JSON); the ODOO_* environment wins over it",
-    )
-    .option(
-      "--analytics-config <file>",
-      "analytics knobs Odoo does not hold (JSON, as for plan --config)",
-    )
+    .addOption(odooConfigOption())
+    .addOption(analyticsConfigOption())
     .option(
       "--state-dir <dir>",
       "where run snapshots are kept (default: $INVSEG_STATE_DIR or ~/.local/state/invseg)",
