@@ -52,7 +52,8 @@ async function ensureAddon(client: OdooClient): Promise<void> {
     );
     return;
   }
-  if (!module) await client.call("ir.module.module", "update_list", { ids: [] });
+  // A model method: no ids (XML-RPC would pass an empty id list as an argument it does not take).
+  if (!module) await client.call("ir.module.module", "update_list");
   const [found] = await client.search("ir.module.module", [["name", "=", contract.addon.name]]);
   if (found === undefined) throw new Error("the addon is not on the server's addons path");
   await client.call("ir.module.module", "button_immediate_install", { ids: [found] });
