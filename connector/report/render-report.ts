@@ -272,7 +272,7 @@ function backtestSection(data: ReportData): string {
   return section(
     "backtest",
     "Backtest: segmented against uniform",
-    `<p>Planned on the history up to ${escapeHtml(b.trainUntil)}, then replayed over the next ${b.testPeriods} periods (${escapeHtml(b.leadTime)} lead times, periodic review, backorders): each tier's own policy against every item at ${percent(b.baselineServiceTarget)} with a normal z·σ·√L safety stock.</p>` +
+    `<p>Planned on the history up to ${escapeHtml(b.trainUntil)}, then replayed over the next ${b.testPeriods} periods (${escapeHtml(b.leadTime)} lead times, periodic review, backorders): each tier's own policy${b.portfolioGoal === null ? "" : `, asked for the ${percent(b.portfolioGoal)} fill rate the plan's demand models expect of the uniform rule (equal promised service),`} against every item at ${percent(b.baselineServiceTarget)} cycle service with a normal z·σ·√(L+R) safety stock.</p>` +
       table(
         "table-backtest",
         [

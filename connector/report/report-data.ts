@@ -83,6 +83,8 @@ export interface BacktestSection {
   readonly testPeriods: number;
   readonly leadTime: string;
   readonly baselineServiceTarget: number;
+  /** The fill rate the segmented policy was asked for (the uniform rule's expected one), or null. */
+  readonly portfolioGoal: number | null;
   readonly rows: readonly BacktestRow[];
 }
 
@@ -373,6 +375,7 @@ function backtestSection(report: BacktestReport): BacktestSection {
     testPeriods: report.testPeriods.length,
     leadTime: report.leadTime,
     baselineServiceTarget: report.baselineServiceTarget,
+    portfolioGoal: report.portfolioGoal,
     rows,
   };
 }

@@ -213,6 +213,8 @@ function replay(
   try {
     return backtestPortfolio(demand, items, config, {
       trainUntil: until,
+      // As the demo: both policies promise the same service, so the stock they hold compares.
+      segmentedGoal: "baseline",
       // Replay the lead times the receipts show where there are any.
       leadTime: items.some((item) => (item.leadTimeHistoryDays?.length ?? 0) > 0)
         ? "historical"
