@@ -35,9 +35,15 @@ export const optionalText = z
 
 const DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_LENGTH = 10;
 
-/** A datetime that must be set, `'YYYY-MM-DD HH:MM:SS'` (UTC). */
-export const datetime = z.string().regex(DATETIME, "must be a datetime YYYY-MM-DD HH:MM:SS");
+/** A datetime that must be set, `'YYYY-MM-DD HH:MM:SS'` (UTC), on the calendar. */
+export const datetime = z
+  .string()
+  .refine(
+    (text) => DATETIME.test(text) && onCalendar(text),
+    "must be a datetime YYYY-MM-DD HH:MM:SS",
+  );
 
 /** A datetime, or `null` when empty. */
 export const optionalDatetime = z
@@ -46,7 +52,10 @@ export const optionalDatetime = z
 
 /** A date, or `null` when empty. */
 export const optionalDate = z
-  .union([z.literal(false), z.string().regex(DATE, "must be a date YYYY-MM-DD")])
+  .union([
+    z.literal(false),
+    z.string().refine((text) => DATE.test(text) && onCalendar(text), "must be a date YYYY-MM-DD"),
+  ])
   .transform((value) => (value === false ? null : value));
 
 /** A selection value from `values`, or `null` when empty. */
@@ -59,4 +68,26 @@ export function optionalSelection<const T extends readonly [string, ...string[]]
 /** The calendar day of an Odoo datetime (UTC). */
 export function dayOf(datetimeText: string): string {
   return datetimeText.slice(0, 10);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Whether a well-formed date or datetime names a real day and time: a 30 February or an hour 24
+ * would otherwise roll over silently (JavaScript's Date does) or stop a plan later, far from the
+ * record that carried it. Plain arithmetic: it runs once per move read.
+ */
+function onCalendar(text: string): boolean {
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = (DAYS_IN_MONTH[month - 1] ?? 0) + (leap ? 1 : 0);
+  if (day < 1 || day > days) return false;
+  if (text.length === DATE_LENGTH) return true;
+  return (
+    Number(text.slice(11, 13)) <= 23 &&
+    Number(text.slice(14, 16)) <= 59 &&
+    Number(text.slice(17, 19)) <= 59
+  );
 }
