@@ -12,6 +12,7 @@ import {
   type ProductSegmentationField,
 } from "../writeback/contract-vals.js";
 import {
+  dayOf,
   many2one,
   nonNegative,
   optionalDatetime,
@@ -53,6 +54,11 @@ export interface ProductFacts {
   readonly uomId: number;
   /** `standard_price` of the run's company. */
   readonly unitCost: number;
+  /**
+   * The UTC day the variant was created in Odoo (`create_date`): when it entered the catalogue,
+   * unless demand before it proves it older (a catalogue migrated after its history began).
+   */
+  readonly createdOn: string | null;
   readonly stored: StoredSegmentation;
 }
 
@@ -78,6 +84,7 @@ const MASTER_FIELDS = [
   "uom_id",
   "standard_price",
   "product_tmpl_id",
+  "create_date",
   "segment_code",
   "segment_locked",
 ] as const;
@@ -92,6 +99,7 @@ const productSchema = z.looseObject({
   uom_id: requiredMany2one,
   standard_price: nonNegative,
   product_tmpl_id: requiredMany2one,
+  create_date: optionalDatetime,
   segment_code: optionalSelection(TIER_VALUES),
   segment_locked: z.boolean(),
   segment_id: many2one,
@@ -141,6 +149,7 @@ export async function readProducts(
       name: record.display_name,
       uomId: record.uom_id,
       unitCost: record.standard_price,
+      createdOn: record.create_date === null ? null : dayOf(record.create_date),
       stored: {
         tier: record.segment_code,
         locked: record.segment_locked,

@@ -19,7 +19,8 @@ import type { ProductData, Snapshot } from "../extract/snapshot.js";
 import { type UnitFacts, UnitTable } from "../extract/units.js";
 import type { VendorLine } from "../extract/vendors.js";
 
-const FORMAT = 1;
+// 2: products carry `createdOn`; a format-1 file is read again in full rather than planned without.
+const FORMAT = 2;
 
 interface StateDocument {
   readonly format: typeof FORMAT;

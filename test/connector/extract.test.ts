@@ -17,9 +17,10 @@ import {
   companyPlanningInput,
   warehousePlanningInput,
 } from "../../connector/sources/odoo/planning-input.js";
+import { planSnapshot, type SyncPlan } from "../../connector/sync/planning.js";
 import { fakeConfig } from "../support/fakeConnection.js";
 import { type FakeOdoo, startFakeOdoo } from "../support/fakeOdoo.js";
-import { PlantBuilder } from "../support/fakePlant.js";
+import { dayAfter, PlantBuilder } from "../support/fakePlant.js";
 import { segmentationStore } from "../support/fakeSegmentation.js";
 import type { FakeStore } from "../support/fakeStore.js";
 
@@ -270,6 +271,113 @@ describe("products", () => {
       [combo.id, "combo"],
       [untracked.id, "not-stock-tracked"],
     ]);
+  });
+});
+
+/** What the company plan and one warehouse's plan say of a product. */
+function plannedAs(plan: SyncPlan, productId: number, warehouseId: number) {
+  const { input, plan: company } = plan.company;
+  const local = plan.warehouses.get(warehouseId);
+  return {
+    introducedOn: input.items[input.productIds.indexOf(productId)]?.introducedOn,
+    company: company.items[input.productIds.indexOf(productId)],
+    warehouse: local?.plan.items[local.input.productIds.indexOf(productId)],
+  };
+}
+
+describe("introduction dates (create_date)", () => {
+  // The window runs 2023-W27 … 2025-W26 (104 weeks); `newItemMonths` 3, `obsoleteAfterMonths` 12.
+  it("plans a part created after the history began, with no moves yet, as new and never obsolete", async () => {
+    const store = segmentationStore();
+    const plant = new PlantBuilder(store, { secondWarehouse: true });
+    const { ids } = plant;
+    // Created 6 weeks before the run: under 3 months old.
+    const fresh = plant.product({ name: "New impeller", createdAt: "2025-05-19 09:15:00" });
+    // Created 35 weeks (8 months) before: old enough to have a pattern, too young to be dead.
+    const recent = plant.product({ name: "Newer housing", createdAt: "2024-10-28 14:00:00" });
+    // Created before the window: as before, quiet for the whole history.
+    const old = plant.product({ name: "Old lever", createdAt: "2022-03-01 08:00:00" });
+    for (const part of [fresh, recent, old]) plant.orderpoint(part.id, 2, 6);
+    const seller = plant.product({ name: "Bolt", createdAt: "2022-03-01 08:00:00" });
+    plant.delivery(seller.id, "2025-05-05", 3, undefined, ids.stock2);
+    const { snapshot, log } = await extract(store);
+    expect(log.issues).toEqual([]);
+    expect(snapshot.products.get(fresh.id)?.facts.createdOn).toBe("2025-05-19");
+    const plan = planSnapshot(snapshot, {
+      config: (await readSettings(odoo as OdooClient, {})).config,
+    });
+
+    const freshPlan = plannedAs(plan, fresh.id, ids.warehouse);
+    expect(freshPlan.introducedOn).toBe("2025-05-19");
+    // The sync's warehouse plan (and watch mode's, through the same planSnapshot) agrees.
+    for (const item of [freshPlan.company, freshPlan.warehouse]) {
+      expect(item?.pattern).toBe("new");
+      expect(item?.tier).not.toBe("obsolete");
+    }
+    const recentPlan = plannedAs(plan, recent.id, ids.warehouse);
+    for (const item of [recentPlan.company, recentPlan.warehouse]) {
+      expect(item?.pattern).toBe("none");
+      expect(item?.tier).not.toBe("obsolete");
+    }
+    const oldPlan = plannedAs(plan, old.id, ids.warehouse);
+    expect(oldPlan.introducedOn).toBe("2022-03-01");
+    expect(oldPlan.company).toMatchObject({ pattern: "none", tier: "obsolete" });
+    expect(oldPlan.warehouse).toMatchObject({ pattern: "none", tier: "obsolete" });
+  });
+
+  it("plans a part created today with two years of demand as old: demand before the date proves it", async () => {
+    const store = segmentationStore();
+    const plant = new PlantBuilder(store);
+    // A catalogue migrated into Odoo on the day of the run, its history back-dated.
+    const migratedAt = `${AS_OF} 07:30:00`;
+    const steady = plant.product({ name: "Steady", createdAt: migratedAt });
+    const dead = plant.product({ name: "Dead", createdAt: migratedAt });
+    for (let week = 0; week < 104; week++) {
+      const day = dayAfter("2023-07-03", week * 7);
+      plant.delivery(steady.id, day, 10 + (week % 3));
+      if (week < 20) plant.delivery(dead.id, day, 4);
+    }
+    const { snapshot } = await extract(store);
+    const config = (await readSettings(odoo as OdooClient, {})).config;
+    const plan = planSnapshot(snapshot, { config });
+    const steadyPlan = plannedAs(plan, steady.id, plant.ids.warehouse);
+    expect(steadyPlan.introducedOn).toBe(AS_OF);
+    expect(steadyPlan.company).toMatchObject({ pattern: "smooth", historyPeriods: 104 });
+    expect(steadyPlan.company?.tier).not.toBe("obsolete");
+    // Quiet for the last 84 weeks of its 104: obsolete, though "created" today.
+    const deadPlan = plannedAs(plan, dead.id, plant.ids.warehouse);
+    expect(deadPlan.company?.pattern).not.toBe("new");
+    expect(deadPlan.company?.tier).toBe("obsolete");
+  });
+
+  it("reports a malformed create_date by model, id and field and plans the others", async () => {
+    const store = segmentationStore();
+    const plant = new PlantBuilder(store);
+    const kept = plant.product({ name: "Kept", createdAt: "2024-01-15 10:00:00" });
+    const local = plant.product({ name: "Local format", createdAt: "15/01/2024 10:00" });
+    const impossible = plant.product({ name: "Feb 30", createdAt: "2024-02-30 10:00:00" });
+    // Odoo's `false` (a row inserted by SQL without it): no date, as if it predates the history.
+    const undated = plant.product({ name: "Undated", extra: { create_date: false } });
+    const { snapshot, log } = await extract(store);
+    expect([...snapshot.products.keys()]).toEqual([kept.id, undated.id]);
+    expect(log.issues).toEqual([
+      {
+        model: "product.product",
+        id: local.id,
+        problem: "create_date: must be a datetime YYYY-MM-DD HH:MM:SS",
+      },
+      {
+        model: "product.product",
+        id: impossible.id,
+        problem: "create_date: must be a datetime YYYY-MM-DD HH:MM:SS",
+      },
+    ]);
+    expect(snapshot.products.get(undated.id)?.facts.createdOn).toBeNull();
+    const input = companyPlanningInput(snapshot, {
+      config: (await readSettings(odoo as OdooClient, {})).config,
+    });
+    expect(input.items[input.productIds.indexOf(undated.id)]).not.toHaveProperty("introducedOn");
+    expect(input.items[input.productIds.indexOf(kept.id)]?.introducedOn).toBe("2024-01-15");
   });
 });
 

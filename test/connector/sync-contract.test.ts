@@ -75,6 +75,9 @@ describe("contract: the sync against recorded Odoo 19 answers", () => {
     expect(summary.skipped.map((product) => product.reason)).toContain("service");
     expect(summary.tiers.reduce((sum, tier) => sum + tier.products, 0)).toBe(summary.products);
     expect(summary.tiers.find((tier) => tier.tier === "standard")?.products).toBeGreaterThan(0);
+    // The demo database was created the day it was recorded (`create_date`): its products without
+    // moves yet are new, not 24 months quiet (without the date, 43 of the 47 were obsolete).
+    expect(summary.tiers.find((tier) => tier.tier === "obsolete")?.products).toBe(0);
     // Demand aggregated by Odoo per product, unit and locations, the moves' days as arrays.
     const grouped = fake.calls.filter(
       (call) => call.model === "stock.move" && call.method === "formatted_read_group",

@@ -97,7 +97,10 @@ export class PlantBuilder {
     };
   }
 
-  /** A product variant with its own template. */
+  /**
+   * A product variant with its own template, created (`create_date`) at `createdAt`, else at the
+   * store's clock: the seed time, as in a database seeded today with back-dated history.
+   */
   product(vals: {
     name: string;
     code?: string;
@@ -106,10 +109,13 @@ export class PlantBuilder {
     type?: "consu" | "service" | "combo";
     storable?: boolean;
     active?: boolean;
+    /** `'YYYY-MM-DD HH:MM:SS'` (UTC), served as given. */
+    createdAt?: string;
     extra?: Row;
   }): { id: number; templateId: number } {
+    const created = vals.createdAt !== undefined && { create_date: vals.createdAt };
     const [templateId] = this.store.insert("product.template", [
-      { name: vals.name, product_tag_ids: [] },
+      { name: vals.name, product_tag_ids: [], ...created },
     ]);
     const [id] = this.store.insert("product.product", [
       {
@@ -124,6 +130,7 @@ export class PlantBuilder {
         product_tmpl_id: templateId,
         segment_locked: false,
         segment_deescalation_streak: 0,
+        ...created,
         ...vals.extra,
       },
     ]);

@@ -1,7 +1,7 @@
 /**
  * An Odoo product as the analytics' `ItemMaster`: unit cost, lead time from its preferred vendor's
  * receipts (or the vendor's promised delay), minimum order and order multiple, sourcing count,
- * BoM fan-out, the planner's lock, hysteresis memory and stock on hand.
+ * BoM fan-out, the planner's lock, hysteresis memory, stock on hand and when it was created.
  */
 import {
   type ItemMaster,
@@ -92,6 +92,9 @@ export function itemMaster(
     // Negative stock (a delivery validated without stock) is a backorder: none on hand.
     onHand: Math.max(0, context.onHand),
     unitRounding: context.units.countingStep(facts.uomId),
+    // Without it a part created last month with no moves yet would count as dead for the whole
+    // history; the analytics let earlier demand outweigh it.
+    ...(facts.createdOn !== null && { introducedOn: facts.createdOn }),
   };
   return {
     item,
