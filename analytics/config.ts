@@ -74,6 +74,7 @@ function tierPolicy(defaults: {
  *   `driftHorizonMonths` 6: the last block of history held out to measure how far demand levels
  *   drift beyond their noise (see `analytics/_lib/level-drift.ts`).
  * - `leadTimeDemand.intermittent` `"negative-binomial"`; `"bootstrap"` uses Willemain et al. (2004).
+ *   Either way, parts drawn in production lots use their history's windows (`window-lead-time-demand.ts`).
  * - `allocator.fillRateGoal` none: no portfolio-wide goal beyond the tier targets.
  * - `bootstrap` seed 1, 1000 samples; `leadTime.minReceipts` 3.
  * - `costServiceTargets`: the service levels at which each tier's cost–service curve is drawn.

@@ -34,6 +34,7 @@ import {
   TIERS,
   type XyzClass,
 } from "../types.js";
+import { windowLeadTimeDemand } from "../window-lead-time-demand.js";
 import { xyzClass } from "../xyz-class.js";
 import { DiscreteModel } from "./demand-model.js";
 import { type ItemForecast, itemForecast } from "./item-forecast.js";
@@ -289,28 +290,53 @@ export function runPlan(
       config.leadTimeDemand.intermittent === "bootstrap" &&
       wholeUnits &&
       (fact.pattern === "intermittent" || fact.pattern === "lumpy");
-    const policyDemand: PolicyDemand = bootstrap
-      ? bootstrapPolicyDemand(
-          demand.quantities.subarray(
-            i * periods + end - fact.stats.historyPeriods,
-            i * periods + end,
+    const history = demand.quantities.subarray(
+      i * periods + end - fact.stats.historyPeriods,
+      i * periods + end,
+    );
+    // Lot-fed parts: their own history's windows, whatever the configured intermittent model.
+    const lotFed =
+      wholeUnits &&
+      (fact.pattern === "intermittent" || fact.pattern === "lumpy") &&
+      ratios.steadierThanIndependent(i);
+    const policyDemand: PolicyDemand = lotFed
+      ? {
+          protection: windowLeadTimeDemand(
+            history,
+            protectionInput.periods,
+            protectionInput.leadTimeSdPeriods,
+            models.protection,
           ),
-          protectionInput,
-          leadTimeInput,
-          models,
-          createRandom((config.bootstrap.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0),
-          config.bootstrap.samples,
-          review,
-          lattice,
-        )
-      : {
-          protection: leadTimeDemandModel(protectionInput, models.protection),
-          leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
+          leadTime: windowLeadTimeDemand(
+            history,
+            leadTimeInput.periods,
+            leadTimeInput.leadTimeSdPeriods,
+            models.leadTime,
+          ),
           reviewDemand: review.mean,
           reviewDemandVariance: review.variance,
           reviewZeroChance: review.zeroChance,
           lattice,
-        };
+        }
+      : bootstrap
+        ? bootstrapPolicyDemand(
+            history,
+            protectionInput,
+            leadTimeInput,
+            models,
+            createRandom((config.bootstrap.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0),
+            config.bootstrap.samples,
+            review,
+            lattice,
+          )
+        : {
+            protection: leadTimeDemandModel(protectionInput, models.protection),
+            leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
+            reviewDemand: review.mean,
+            reviewDemandVariance: review.variance,
+            reviewZeroChance: review.zeroChance,
+            lattice,
+          };
     distributions[i] = policyDemand.protection.kind;
     protectionMeans[i] = policyDemand.protection.mean;
     protectionSds[i] = Math.sqrt(policyDemand.protection.variance);

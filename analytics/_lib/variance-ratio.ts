@@ -103,6 +103,12 @@ export function shrunkVarianceRatio(
   return Math.max(MIN_RATIO, 1 + weight * (estimate.ratio - 1));
 }
 
+/**
+ * One-sided 95 % normal quantile: an item counts as steadier than independent periods when its
+ * posterior puts VR(L + R) below 1 with this much credibility.
+ */
+const STEADY_Z = 1.6448536269514722;
+
 /** The three intervals a periodic-review policy needs: lead time, lead time + review, review. */
 const INTERVALS = 3;
 const LEAD_TIME = 0;
@@ -117,12 +123,14 @@ const REVIEW = 2;
 export class IntervalVarianceRatios {
   private readonly ratios: Float64Array;
   private readonly sampling: Float64Array;
+  private readonly steady: Uint8Array;
   private readonly spreads = Array.from({ length: INTERVALS }, () => new VarianceRatioSpread());
   private cumulative = new Float64Array(0);
 
   constructor(itemCount: number) {
     this.ratios = new Float64Array(itemCount * INTERVALS).fill(Number.NaN);
     this.sampling = new Float64Array(itemCount * INTERVALS);
+    this.steady = new Uint8Array(itemCount);
   }
 
   /**
@@ -171,18 +179,37 @@ export class IntervalVarianceRatios {
     }
   }
 
-  /** Shrinks every estimate once all items are in. */
+  /**
+   * Shrinks every estimate once all items are in, and marks the items whose protection-interval
+   * ratio lies below 1 with 95 % posterior credibility: under the normal prior of the shrinkage the
+   * posterior of the true ratio has the shrunk ratio as mean and spread·s²/(spread + s²) as variance
+   * (s² the item's sampling variance; Efron & Morris 1975).
+   */
   shrink(): void {
     const spreads = this.spreads.map((spread) => spread.variance());
     for (let slot = 0; slot < this.ratios.length; slot++) {
       const ratio = this.ratios[slot] as number;
-      this.ratios[slot] = Number.isNaN(ratio)
-        ? 1
-        : shrunkVarianceRatio(
-            { ratio, samplingVariance: this.sampling[slot] as number },
-            spreads[slot % INTERVALS] as number,
-          );
+      if (Number.isNaN(ratio)) {
+        this.ratios[slot] = 1;
+        continue;
+      }
+      const spread = spreads[slot % INTERVALS] as number;
+      const sampling = this.sampling[slot] as number;
+      this.ratios[slot] = shrunkVarianceRatio({ ratio, samplingVariance: sampling }, spread);
+      if (slot % INTERVALS === PROTECTION && spread > 0) {
+        const posteriorSd = Math.sqrt((spread * sampling) / (spread + sampling));
+        const shrunk = 1 + (spread / (spread + sampling)) * (ratio - 1);
+        this.steady[(slot - PROTECTION) / INTERVALS] = shrunk < 1 - STEADY_Z * posteriorSd ? 1 : 0;
+      }
     }
+  }
+
+  /**
+   * Whether the item's demand over L + R is credibly steadier than independent periods would make
+   * it — the mark of consumption in production lots (see `window-lead-time-demand.ts`).
+   */
+  steadierThanIndependent(item: number): boolean {
+    return this.steady[item] === 1;
   }
 
   leadTime(item: number): number {
