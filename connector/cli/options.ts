@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { SEGMENTED_GOALS } from "../../analytics/index.js";
 import type { PeriodKind } from "../../analytics/periods.js";
 
 /** The options shared by every command that reads planning input. */
@@ -55,6 +56,18 @@ export function analyticsConfigOption(): Option {
     "--analytics-config <file>",
     "analytics knobs Odoo does not hold (JSON, as for plan --config)",
   );
+}
+
+/** `--segmented-goal`: what the backtest compares the two policies at (`backtest`, `demo`). */
+export function segmentedGoalOption(): Option {
+  return new Option(
+    "--segmented-goal <goal>",
+    "baseline: promise the fill rate the uniform policy is expected to give, at least inventory; " +
+      "matched: serve what the uniform policy served over the replay (an ex-post comparison); " +
+      "configured: the configuration's tier targets and allocator goal",
+  )
+    .choices([...SEGMENTED_GOALS])
+    .default("baseline");
 }
 
 /** A commander parser for a whole number. */

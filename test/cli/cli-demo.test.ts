@@ -48,6 +48,19 @@ describe("invseg demo", () => {
     expect(readFileSync(join(directory, "again", "policies.csv"), "utf8")).toBe(first);
   });
 
+  it("compares at equal achieved service on request, and the backtest file says so", () => {
+    const result = runCli(
+      ["demo", "--products", "200", "--segmented-goal", "matched", "--out-dir", "matched"],
+      directory,
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/for the same achieved service/);
+    const backtest = JSON.parse(readFileSync(join(directory, "matched", "backtest.json"), "utf8"));
+    expect(backtest.comparison).toBe("matched");
+    const defaults = JSON.parse(readFileSync(join(directory, "out", "backtest.json"), "utf8"));
+    expect(defaults.comparison).toBe("baseline");
+  });
+
   it("refuses a plant too small to be a plant, with exit 2", () => {
     const result = runCli(["demo", "--products", "3"], directory);
     expect(result.status).toBe(2);

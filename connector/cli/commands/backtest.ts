@@ -5,13 +5,18 @@ import {
   backtestPortfolio,
   type ItemMaster,
   type PeriodKind,
-  SEGMENTED_GOALS,
   type SegmentedGoal,
 } from "../../../analytics/index.js";
 import { checkWritable, writeFileAtomic } from "../atomic-write.js";
 import { policyPairs, served } from "../backtest-rows.js";
 import { runAction, UsageError } from "../errors.js";
-import { addInputOptions, type InputOptions, integer, nonNegative } from "../options.js";
+import {
+  addInputOptions,
+  type InputOptions,
+  integer,
+  nonNegative,
+  segmentedGoalOption,
+} from "../options.js";
 import { periodOnGrid, readPlanningRun } from "../planning-run.js";
 import { createProgress } from "../progress.js";
 import { sourceNames } from "../sources.js";
@@ -47,16 +52,7 @@ export function registerBacktest(program: Command): void {
       "one fixed lead time for every item, in periods (overrides the items' own)",
       integer("--lead-time-periods"),
     )
-    .addOption(
-      new Option(
-        "--segmented-goal <goal>",
-        "baseline: promise the fill rate the uniform policy is expected to give, at least inventory; " +
-          "matched: serve what the uniform policy served over the replay (an ex-post comparison); " +
-          "configured: the configuration's tier targets and allocator goal",
-      )
-        .choices([...SEGMENTED_GOALS])
-        .default("baseline"),
-    )
+    .addOption(segmentedGoalOption())
     .option(
       "--warmup-periods <n>",
       "training periods replayed before measuring (default: 6 months' worth)",

@@ -7,13 +7,14 @@ import {
   defaultAnalyticsConfig,
   type PortfolioPlan,
   planPortfolio,
+  type SegmentedGoal,
 } from "../../../analytics/index.js";
 import { planningReport } from "../../report/report-sources.js";
 import { generatePlant, isoDay, plantPlanningInput } from "../../sources/demo/index.js";
 import { writeFileAtomic } from "../atomic-write.js";
 import { policyPairs, served } from "../backtest-rows.js";
 import { runAction, UsageError } from "../errors.js";
-import { integer } from "../options.js";
+import { integer, segmentedGoalOption } from "../options.js";
 import { formatPolicies } from "../policy-output.js";
 import { createProgress } from "../progress.js";
 import { money, percent, renderTable } from "../table.js";
@@ -24,6 +25,7 @@ interface DemoOptions {
   readonly seed: number;
   readonly products: number;
   readonly outDir: string;
+  readonly segmentedGoal: SegmentedGoal;
 }
 
 /** Share of the history the demo trains on; the rest is replayed. */
@@ -37,6 +39,7 @@ export function registerDemo(program: Command): void {
     .option("--seed <n>", "plant seed", integer("--seed"), 42)
     .option("--products <n>", "number of products", integer("--products"), 400)
     .option("--out-dir <dir>", "where to write the policies, the backtest and the report", "out")
+    .addOption(segmentedGoalOption())
     .action((options: DemoOptions) => runAction(() => demo(options)));
 }
 
@@ -71,8 +74,8 @@ async function demo(options: DemoOptions): Promise<void> {
       trainUntil,
       // The plant has real receipts: replay them rather than a fixed mean.
       leadTime: "historical",
-      // Both policies promise the same service, so that the inventory they hold compares.
-      segmentedGoal: "baseline",
+      // By default both policies promise the same service, so that the inventory they hold compares.
+      segmentedGoal: options.segmentedGoal,
       onProgress: (done, total) => backtestProgress.update(done / total),
     });
   } finally {
