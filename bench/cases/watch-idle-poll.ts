@@ -85,15 +85,14 @@ export const watchIdlePollCase: BenchCase = {
       requests
         .slice(first)
         .filter(
-          (request) =>
-            request.model === "inventory.segment.run" && request.method === "search_read",
+          (request) => request.model === "inventory.segment.run" && request.method === "watch_poll",
         );
     while (polls().length < POLLS) await new Promise((resolve) => setTimeout(resolve, 100));
     const to = Date.now();
     controller.abort("bench over");
     await done;
     odoo.close();
-    // Each poll: the requests ending between its run read and the next poll's.
+    // Each poll: the requests ending between its watch_poll and the next one.
     const window = requests.slice(first).filter((request) => request.endedAt <= to);
     const starts = polls().map((request) => request.endedAt);
     const perPoll = starts.map((start, index) => {
