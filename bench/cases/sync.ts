@@ -56,6 +56,8 @@ function syncOptions(odoo: OdooClient, day: string, stateDir: string, stats: Req
     connection: { url: config.url, database: config.database },
     stats,
     odoo,
+    // What `invseg sync` runs: achieved service, events and advice included.
+    feedback: {},
   };
 }
 

@@ -5,7 +5,7 @@
  * 2. extraction: everything (full), or what changed since the last done run (incremental);
  * 3. planning (company tiers, warehouse policies) and the writes it implies, diffed against Odoo;
  * 4. write-back in batches: events, product segmentation, suggestions (+ auto-apply), KPIs, then
- *    (company-wide runs) the insights: supplier scorecards, recommendations, cash projection;
+ *    (company-wide full runs) the insights: supplier scorecards, recommendations, cash projection;
  * 5. the run record closed `done` with counts, cursor and curves (or `failed` with the reason).
  * With `dryRun` it stops after 3 and writes nothing.
  */
@@ -305,6 +305,9 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
   const result = await writeBack(odoo, handle, writes, plan, snapshot, settings, {
     scope,
     warehouse,
+    // Scorecards, recommendations and the cash projection are judged over the whole history and
+    // stored per run: the full runs refresh them; frequent incremental runs would only repeat them.
+    insights: !warehouse && extracted.mode === "full",
     runStamp,
     options,
     clock,
@@ -579,6 +582,7 @@ async function writeBack(
   context: {
     scope: CompanyScope;
     warehouse: WarehouseFacts | null;
+    insights: boolean;
     runStamp: string;
     options: SyncOptions;
     clock: () => number;
@@ -631,9 +635,8 @@ async function writeBack(
     await context.feedback?.record(handle.id);
     options.onProgress?.("kpis", 1, 1);
     phase = "insights";
-    const insights = context.warehouse
-      ? null
-      : await syncInsights(odoo, {
+    const insights = context.insights
+      ? await syncInsights(odoo, {
           scope,
           snapshot,
           plan,
@@ -643,7 +646,8 @@ async function writeBack(
           log: context.log,
           batchSize,
           onBatch: batch("insights"),
-        });
+        })
+      : null;
     phase = "finish";
     await handle.finish({
       now: stampOf(clock()),

@@ -4,6 +4,9 @@
  * equal to the stock value the KPIs report, and a run cut off in the phase re-run to the same
  * records.
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { contract, type ModelName, writableFields } from "../../manifest/contract.js";
 import type { FakeFault } from "../support/fakeFaults.js";
@@ -154,6 +157,33 @@ describe("the insights phase of a full sync", () => {
     const limited = await s.sync(odoo, { warehouseCode: code });
     expect(limited.insights).toBeNull();
     for (const model of [SCORECARD, RECOMMENDATION, CASH]) expect(rows(s, model)).toEqual([]);
+  });
+
+  it("leaves them to full runs: an incremental run writes no scorecards, recommendations or cash", async () => {
+    const s = await scenario();
+    const odoo = await s.connect();
+    const stateDir = mkdtempSync(join(tmpdir(), "invseg-insights-"));
+    try {
+      await s.sync(odoo, { stateDir });
+      const before = Object.fromEntries(
+        [SCORECARD, RECOMMENDATION, CASH].map((model) => [model, rows(s, model).length]),
+      );
+      const incremental = await s.sync(odoo, {
+        mode: "incremental",
+        stateDir,
+        clock: () => SCENARIO_START_MS + 3_600_000,
+      });
+      expect(incremental.mode).toBe("incremental");
+      expect(incremental.insights).toBeNull();
+      for (const model of [SCORECARD, RECOMMENDATION, CASH])
+        expect(rows(s, model), model).toHaveLength(before[model] as number);
+      // The full run's scorecards stay the latest.
+      const latest = rows(s, SCORECARD).filter((card) => card.is_latest);
+      expect(latest.length).toBeGreaterThan(0);
+      expect(latest.every((card) => card.run_id !== lastRunId(s))).toBe(true);
+    } finally {
+      rmSync(stateDir, { recursive: true, force: true });
+    }
   });
 
   it("projects each warehouse apart with two warehouses", async () => {

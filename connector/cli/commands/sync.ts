@@ -189,6 +189,8 @@ export function formatSummary(summary: SyncSummary): string {
       `${w.events} segment-change events, ${w.proposals} suggestions (${w.proposalsUnchanged} unchanged${w.autoApplied > 0 ? `, ${w.autoApplied} applied automatically` : ""}), ${w.kpiRows} KPI rows.`,
   );
   if (summary.insights) lines.push(formatInsights(summary.insights));
+  else if (summary.mode === "incremental" && !summary.dryRun)
+    lines.push("Scorecards, recommendations and the cash projection: refreshed by full runs.");
   if (summary.skipped.length > 0) {
     const reasons = new Map<string, number>();
     for (const product of summary.skipped)
