@@ -154,7 +154,7 @@ function backtestCharts(backtest: NonNullable<ReportData["backtest"]>): ChartSpe
     id: string,
     title: string,
     format: ValueFormat,
-    figure: (side: Side) => number,
+    figure: (side: Side) => number | null,
     y: { beginAtZero: true } | { min: number; max: number },
   ): ChartSpec => ({
     id,
@@ -183,6 +183,10 @@ function backtestCharts(backtest: NonNullable<ReportData["backtest"]>): ChartSpe
       },
     },
   });
+  // Fill rates sit within a few points of each other near 100 %: start the axis 5 points below
+  // the lowest, or the bars look the same. A tier without items has no bar.
+  const fills = backtest.rows.flatMap((row) => [row.segmented.fillRate, row.uniform.fillRate]);
+  const lowest = Math.min(...fills.filter((fill): fill is number => fill !== null), 1);
   return [
     pair(
       "chart-backtest-inventory",
@@ -191,8 +195,8 @@ function backtestCharts(backtest: NonNullable<ReportData["backtest"]>): ChartSpe
       (side) => side.averageInventoryValue,
       { beginAtZero: true },
     ),
-    pair("chart-backtest-fill", "achieved fill rate", "percent", (side) => side.fillRate ?? 0, {
-      min: 0,
+    pair("chart-backtest-fill", "achieved fill rate", "percent", (side) => side.fillRate, {
+      min: Math.max(0, Math.floor((lowest - 0.01) * 20) / 20),
       max: 1,
     }),
   ];

@@ -96,6 +96,16 @@ describe("the report as HTML", () => {
       "chart-vendors",
       "chart-cash",
     ]);
+    // The fill-rate axis starts 5 points below the lowest fill, on a 5-point step, so they differ.
+    const fill = charts.find((chart) => chart.id === "chart-backtest-fill");
+    const fills = (fill?.config.data.datasets ?? [])
+      .flatMap((dataset) => dataset.data as (number | null)[])
+      .filter((value): value is number => value !== null);
+    const axis = (fill?.config.options?.scales?.y ?? {}) as { min?: number; max?: number };
+    expect(axis.max).toBe(1);
+    expect(axis.min).toBeGreaterThan(0);
+    expect(axis.min).toBeLessThanOrEqual(Math.min(...fills) - 0.01);
+    expect(Math.round((axis.min ?? 0) * 20)).toBeCloseTo((axis.min ?? 0) * 20, 9);
     for (const section of ["matrix", "tiers", "backtest", "vendors", "recommendations", "cash"]) {
       expect(html).toContain(`<section id="${section}">`);
       expect(html).toContain(`data-csv-table="table-${section}"`);
