@@ -22,6 +22,7 @@ export interface KpiRow {
   readonly service_target: number;
   readonly fill_rate: number;
   readonly cycle_service: number;
+  readonly turns: number;
   readonly stockout_count: number;
 }
 
@@ -36,6 +37,7 @@ export const KPI_FIELDS = [
   "service_target",
   "fill_rate",
   "cycle_service",
+  "turns",
   "stockout_count",
 ] as const;
 
@@ -106,7 +108,7 @@ export function tierKpisFromRows(rows: readonly KpiRow[]): TierKpis | undefined 
       inventoryValue: current.inventory_value,
       carryingCost: current.carrying_cost,
       serviceTarget: current.service_target,
-      fillRate: isMeasured(current) ? current.fill_rate : undefined,
+      fillRate: isFillMeasured(current) ? current.fill_rate : undefined,
       stockoutCount: current.stockout_count,
       valueHistory,
       valueChange:
@@ -118,6 +120,7 @@ export function tierKpisFromRows(rows: readonly KpiRow[]): TierKpis | undefined 
   return { runName: latest.run_id[1], runDate: latest.date, cards };
 }
 
-// The connector leaves achieved service at 0 until it measures it; a real 0 would need a tier
-// that served none of its demand and completed no cycle without a stockout.
-const isMeasured = (row: KpiRow): boolean => row.fill_rate > 0 || row.cycle_service > 0;
+// Odoo reads an unmeasured fill rate as 0: the connector leaves it unset when the tier had no
+// demand in the window (an obsolete tier) or before it measures anything. Turns above 0 mean the
+// window had demand, so a fill rate of 0 is then real.
+const isFillMeasured = (row: KpiRow): boolean => row.fill_rate > 0 || row.turns > 0;

@@ -37,6 +37,7 @@ export function kpiRows(): (KpiRow & { readonly excess_value: number })[] {
         service_target: { critical: 0.99, essential: 0.97, standard: 0.93 }[code] ?? 0,
         fill_rate: code === "standard" ? 0 : 0.975,
         cycle_service: code === "standard" ? 0 : 0.96,
+        turns: code === "standard" ? 0 : 4.2,
         stockout_count: code === "critical" ? 2 : 0,
       });
     }

@@ -21,9 +21,23 @@ describe("tier KPIs from the runs' rows", () => {
     expect(critical?.valueChange).toBeCloseTo(0.1, 10);
   });
 
-  it("reads an achieved service of zero as not measured yet", () => {
+  it("reads a fill rate of zero without demand in the window as not measured", () => {
     const standard = tierKpisFromRows(kpiRows())?.cards.find((card) => card.tier === "standard");
     expect(standard?.fillRate).toBeUndefined();
+    // An obsolete tier: cycles counted, but no demand to fill.
+    const noDemand = kpiRows().map((row) =>
+      row.segment_code === "essential" ? { ...row, fill_rate: 0, cycle_service: 1, turns: 0 } : row,
+    );
+    const essential = tierKpisFromRows(noDemand)?.cards.find((card) => card.tier === "essential");
+    expect(essential?.fillRate).toBeUndefined();
+  });
+
+  it("keeps a real fill rate of zero: demand in the window, none served", () => {
+    const starved = kpiRows().map((row) =>
+      row.segment_code === "essential" ? { ...row, fill_rate: 0, cycle_service: 0, turns: 3 } : row,
+    );
+    const essential = tierKpisFromRows(starved)?.cards.find((card) => card.tier === "essential");
+    expect(essential?.fillRate).toBe(0);
   });
 
   it("has no cards without rows, and no change without a previous run", () => {
@@ -87,7 +101,7 @@ describe("tier KPI cards", () => {
     ).toBe("2,30 60,16 118,2");
     const standard = target.querySelector('.o_segmentation_kpi_card[data-tier="standard"]');
     expect(text(standard?.querySelector(".o_segmentation_kpi_service") ?? null)).toContain(
-      "not measured yet",
+      "not measured",
     );
     expect(standard?.querySelector(".o_segmentation_service_bar")).toBeNull();
   });

@@ -1267,6 +1267,7 @@ var KPI_FIELDS = [
   "service_target",
   "fill_rate",
   "cycle_service",
+  "turns",
   "stockout_count"
 ];
 async function loadTierKpis(orm, scope) {
@@ -1307,7 +1308,7 @@ function tierKpisFromRows(rows) {
       inventoryValue: current.inventory_value,
       carryingCost: current.carrying_cost,
       serviceTarget: current.service_target,
-      fillRate: isMeasured(current) ? current.fill_rate : void 0,
+      fillRate: isFillMeasured(current) ? current.fill_rate : void 0,
       stockoutCount: current.stockout_count,
       valueHistory,
       valueChange: previous !== void 0 && previous > 0 ? (current.inventory_value - previous) / previous : void 0
@@ -1315,7 +1316,7 @@ function tierKpisFromRows(rows) {
   }
   return { runName: latest.run_id[1], runDate: latest.date, cards };
 }
-var isMeasured = (row) => row.fill_rate > 0 || row.cycle_service > 0;
+var isFillMeasured = (row) => row.fill_rate > 0 || row.turns > 0;
 
 // frontend/dashboard/tier_kpi_cards.ts
 var TierKpiCards = class extends Component14 {
