@@ -22,6 +22,7 @@ import {
   loadConnectionConfig,
   type OdooClient,
   type OdooRecord,
+  RequestStats,
 } from "../../connector/odoo/index.js";
 import { odooReport } from "../../connector/report/report-sources.js";
 import { readMarker, seedPlant } from "../../connector/seed/index.js";
@@ -36,6 +37,7 @@ const CASH = "inventory.segment.cash.projection";
 const idOf = (value: unknown): number => (Array.isArray(value) ? (value[0] as number) : Number.NaN);
 
 let odoo: OdooClient;
+const stats = new RequestStats();
 let stateDir: string;
 let summary: SyncSummary;
 let runId: number;
@@ -44,7 +46,10 @@ let asOfDay: string;
 
 live("live Odoo, medium seed: scorecards, dual sourcing and the cash projection", () => {
   beforeAll(async () => {
-    odoo = await connectOdoo(loadConnectionConfig(process.env), { batchSize: 500 });
+    odoo = await connectOdoo(loadConnectionConfig(process.env), {
+      batchSize: 500,
+      logger: stats.logger,
+    });
     const [module] = await odoo.searchRead(
       "ir.module.module",
       [["name", "=", contract.addon.name]],
@@ -74,6 +79,9 @@ live("live Odoo, medium seed: scorecards, dual sourcing and the cash projection"
       asOfDay,
       stateDir,
       connection: { url: config.url, database: config.database },
+      stats,
+      // As `invseg sync` runs it: achieved service and advice included.
+      feedback: {},
     });
     runId = summary.run?.id ?? 0;
     console.info(
