@@ -150,9 +150,10 @@ function analyticsConfigFrom(
       TIERS.map((code) => {
         const tier = tiers[code];
         const local = baseTiers[code] ?? {};
-        // A tier-wide target needs the fill-rate measure; with cycle service each item carries it.
-        const scope =
-          tier.serviceMeasure === "fill" ? (local.targetScope ?? undefined) : ("item" as const);
+        // Odoo does not hold the scope: a local configuration may set it, else the analytics'
+        // default (critical and essential bind every item; standard is met by the tier as a whole,
+        // which lets the allocator buy its service at the least stock value).
+        const scope = local.targetScope;
         return [
           code,
           {

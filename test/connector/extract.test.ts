@@ -606,6 +606,28 @@ describe("lead times, vendors, stock and structure", () => {
   });
 });
 
+describe("settings from Odoo", () => {
+  it("meets the standard tier's target tier-wide, even as a cycle service, and binds critical and essential items", async () => {
+    const store = segmentationStore();
+    // The addon seeds the standard tier as a 93 % cycle service.
+    const standard = store.records("inventory.segment").find((tier) => tier.code === "standard");
+    store.write("inventory.segment", [standard?.id as number], { service_measure: "cycle" });
+    fake ??= await startFakeOdoo({ store });
+    odoo = await connectOdoo(fakeConfig(fake, "json2"));
+    const { config } = await readSettings(odoo, {});
+    expect(config.tiers.standard).toMatchObject({
+      serviceTarget: 0.93,
+      serviceMeasure: "cycle",
+      targetScope: "tier",
+    });
+    expect(config.tiers.critical.targetScope).toBe("item");
+    expect(config.tiers.essential.targetScope).toBe("item");
+    // A local analytics configuration may bind every standard item instead.
+    const local = await readSettings(odoo, {}, { tiers: { standard: { targetScope: "item" } } });
+    expect(local.config.tiers.standard.targetScope).toBe("item");
+  });
+});
+
 describe("history window", () => {
   it("ends with the last complete period before the as-of day", () => {
     expect(historyWindow("2025-06-30", "week", 24)).toEqual({
