@@ -62,7 +62,7 @@ export function warehouseProposals(
     const data = products.get(productId);
     if (!data || (options.onlyProducts && !options.onlyProducts.has(productId))) return;
     const tier = options.tiers[item.tier];
-    const { minimum, maximum, notes } = applyTierKnobs(item, tier);
+    const { minimum, maximum, notes } = applyTierKnobs(item, tier, input.items[index]);
     const suggestedMin = round(minimum, decimals);
     const suggestedMax = round(Math.max(maximum, minimum), decimals);
     const locationId = warehouse.stockLocationId;
@@ -107,29 +107,51 @@ export function warehouseProposals(
   return { proposals, unchanged, pendingToApply };
 }
 
+/** What an order must respect whatever the tier's knobs: the vendor's MOQ and multiple. */
+export interface OrderConstraints {
+  readonly minOrderQty?: number | undefined;
+  readonly orderMultiple?: number | undefined;
+}
+
 /**
- * The tier's max cover (max stock at most this many days of average demand, never below the
- * reorder point) and minimum order value (an order at least worth it: max − min ≥ value ÷ cost).
+ * The tier's minimum order value (an order at least worth it: max − min ≥ value ÷ cost) and max
+ * cover (max stock at most this many days of average demand, never below the reorder point). The
+ * order quantity they leave (max − min) stays a multiple of the order multiple and at least the
+ * MOQ: a vendor does not sell less because the cover is short; the note says so.
  */
-function applyTierKnobs(
+export function applyTierKnobs(
   item: ItemPlan,
-  tier: TierSettings,
+  tier: Pick<TierSettings, "maxCoverDays" | "minOrderValue">,
+  order: OrderConstraints = {},
 ): { minimum: number; maximum: number; notes: string[] } {
   const minimum = item.reorderPoint;
   let maximum = item.maxStock;
   const notes: string[] = [];
+  const multiple =
+    order.orderMultiple !== undefined && order.orderMultiple > 0 ? order.orderMultiple : 0;
+  // A tolerance so that 12.000000001 units of a multiple of 6 stay 12.
+  const up = (quantity: number) =>
+    multiple > 0 ? Math.ceil(quantity / multiple - 1e-9) * multiple : quantity;
+  const down = (quantity: number) =>
+    multiple > 0 ? Math.floor(quantity / multiple + 1e-9) * multiple : quantity;
+  const smallestOrder = up(Math.max(0, order.minOrderQty ?? 0));
   if (tier.minOrderValue > 0 && item.unitCost > 0 && item.averageDailyDemand > 0) {
-    const quantity = Math.ceil(tier.minOrderValue / item.unitCost);
+    const quantity = up(Math.ceil(tier.minOrderValue / item.unitCost));
     if (maximum - minimum < quantity) {
       maximum = minimum + quantity;
       notes.push(`orders raised to the tier's minimum order value (${quantity} units)`);
     }
   }
   if (tier.maxCoverDays > 0 && item.averageDailyDemand > 0) {
-    const cap = Math.max(minimum, Math.ceil(item.averageDailyDemand * tier.maxCoverDays));
+    const cap = Math.ceil(item.averageDailyDemand * tier.maxCoverDays);
     if (maximum > cap) {
-      maximum = cap;
-      notes.push(`max capped at ${tier.maxCoverDays} days of cover`);
+      const quantity = Math.max(smallestOrder, down(Math.max(0, cap - minimum)));
+      maximum = minimum + quantity;
+      notes.push(
+        minimum + quantity > cap
+          ? `max at the vendor's minimum order above the tier's ${tier.maxCoverDays} days of cover`
+          : `max capped at ${tier.maxCoverDays} days of cover`,
+      );
     }
   }
   return { minimum, maximum, notes };
