@@ -29,6 +29,21 @@ class ProductTemplate(models.Model):
     demand_pattern = fields.Selection(
         DEMAND_PATTERNS, compute="_compute_lead_variant_segmentation", store=True
     )
+    # The variant's own figures, for a template with a single variant (False otherwise), so
+    # that the template form can show the variant's segmentation summary.
+    segment_reason = fields.Text(compute="_compute_single_variant_segmentation")
+    segment_locked = fields.Boolean(
+        string="Locked", compute="_compute_single_variant_segmentation"
+    )
+    demand_history = fields.Json(compute="_compute_single_variant_segmentation")
+    segment_suggestion_id = fields.Many2one(
+        "inventory.segment.suggestion",
+        string="Pending Suggestion",
+        compute="_compute_segment_suggestion_id",
+        groups=GROUP_USER,
+        help="The single variant's pending suggestion, of the warehouse in context when there "
+        "is one.",
+    )
     segment_suggestion_count = fields.Integer(
         compute="_compute_segment_counts", string="Suggestions", groups=GROUP_USER
     )
@@ -51,6 +66,20 @@ class ProductTemplate(models.Model):
             template.abc_class = lead.abc_class
             template.xyz_class = lead.xyz_class
             template.demand_pattern = lead.demand_pattern
+
+    @api.depends(
+        "product_variant_ids.segment_reason",
+        "product_variant_ids.segment_locked",
+        "product_variant_ids.demand_history",
+    )
+    def _compute_single_variant_segmentation(self):
+        for fname in ("segment_reason", "segment_locked", "demand_history"):
+            self._compute_template_field_from_variant_field(fname)
+
+    @api.depends("product_variant_ids")
+    @api.depends_context("warehouse_id")
+    def _compute_segment_suggestion_id(self):
+        self._compute_template_field_from_variant_field("segment_suggestion_id")
 
     def _segment_lead_variant(self):
         """The most critical segmented variant: lowest tier sequence, then highest score."""

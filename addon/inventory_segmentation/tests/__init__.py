@@ -11,3 +11,4 @@ from . import test_recommendation
 from . import test_cash_projection
 from . import test_advice
 from . import test_watch_poll
+from . import test_template_summary
