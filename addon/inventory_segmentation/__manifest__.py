@@ -4,7 +4,7 @@
     "summary": "Criticality tiers, ABC/XYZ classes and reviewed reorder-rule "
     "suggestions per product, supplier scorecards, sourcing recommendations and a cash "
     "projection, written by the segmentation connector",
-    "version": "19.0.1.3.0",
+    "version": "19.0.1.4.0",
     "category": "Inventory/Inventory",
     "author": "odoo-inventory-segmentation contributors",
     "license": "LGPL-3",
