@@ -4,7 +4,6 @@ from odoo.exceptions import UserError
 from .access import GROUP_MANAGER, check_segmentation_role
 
 # The settings a piece of advice may change, with the check the settings form applies to them.
-_PARAMETER_PREFIX = "inventory_segmentation."
 _CUTOFF_PARAMETERS = {
     "inventory_segmentation.xyz_cutoff_x": ("inventory_segmentation.xyz_cutoff_y", 1.0),
 }
