@@ -83,7 +83,11 @@ export function demandDomain(window: HistoryWindow, productIds: readonly number[
 const GROUP_BY = ["product_id", "product_uom", "location_id", "location_dest_id"];
 const AGGREGATES = ["quantity:array_agg", "date:array_agg", "__count"];
 
-const groupSchema = z
+/**
+ * A `stock.move` group by product, move unit and both locations, with its done quantities and
+ * dates as `array_agg` arrays (lined up by move id); also read by `connector/feedback`.
+ */
+export const moveArraysGroupSchema = z
   .object({
     product_id: requiredMany2one,
     product_uom: requiredMany2one,
@@ -91,7 +95,6 @@ const groupSchema = z
     location_dest_id: requiredMany2one,
     "quantity:array_agg": z.array(finite),
     "date:array_agg": z.array(datetime),
-    __count: z.number().int().min(0),
   })
   .refine((group) => group["quantity:array_agg"].length === group["date:array_agg"].length, {
     message: "quantity and date arrays differ in length",
@@ -278,7 +281,7 @@ class DemandAccumulator {
   }
 
   addGroup(group: OdooGroup): void {
-    const parsed = groupSchema.safeParse(group);
+    const parsed = moveArraysGroupSchema.safeParse(group);
     if (!parsed.success) {
       this.log.add("stock.move", 0, `unreadable group ${JSON.stringify(group).slice(0, 200)}`);
       return;
