@@ -42,3 +42,24 @@ export function chartTheme(element: Element): ChartTheme {
     style,
   };
 }
+
+/** What an axis's ticks may add to the theme's colour. */
+export interface AxisTicks {
+  readonly maxTicksLimit?: number;
+  readonly callback?: (value: number | string) => string;
+}
+
+/** A titled axis in the theme's colours (every chart of the dashboard draws its axes so). */
+export function themedAxis(theme: ChartTheme, title: string, ticks: AxisTicks = {}) {
+  return {
+    title: { display: true, text: title, color: theme.text },
+    ticks: { color: theme.text, ...ticks },
+    grid: { color: theme.grid },
+    border: { color: theme.grid },
+  };
+}
+
+/** The legend under the chart, in the theme's text colour, with each dataset's point style. */
+export function bottomLegend(theme: ChartTheme) {
+  return { position: "bottom" as const, labels: { color: theme.text, usePointStyle: true } };
+}

@@ -5,7 +5,7 @@
  */
 import type { ChartConfiguration, TooltipItem } from "chart.js";
 import type { CostServiceCurves } from "../../manifest/contract.js";
-import type { ChartTheme } from "../components/chart-library.js";
+import { bottomLegend, type ChartTheme, themedAxis } from "../components/chart-library.js";
 import { formatMoney, formatShare } from "../format.js";
 import { readCostServiceCurves } from "../odoo/json-fields.js";
 import { _t } from "../odoo/l10n.js";
@@ -110,21 +110,17 @@ export function curvesConfig(
       scales: {
         x: {
           type: "linear",
-          title: { display: true, text: _t("Service target"), color: theme.text },
-          ticks: { color: theme.text, callback: (value) => `${value}%` },
-          grid: { color: theme.grid },
-          border: { color: theme.grid },
+          ...themedAxis(theme, _t("Service target"), { callback: (value) => `${value}%` }),
         },
         y: {
           type: "linear",
-          title: { display: true, text: _t("Carrying cost per year"), color: theme.text },
-          ticks: { color: theme.text, callback: (value) => money(Number(value)) },
-          grid: { color: theme.grid },
-          border: { color: theme.grid },
+          ...themedAxis(theme, _t("Carrying cost per year"), {
+            callback: (value) => money(Number(value)),
+          }),
         },
       },
       plugins: {
-        legend: { position: "bottom", labels: { color: theme.text, usePointStyle: true } },
+        legend: bottomLegend(theme),
         tooltip: {
           callbacks: {
             title: (items: TooltipItem<"line">[]) => {

@@ -5,7 +5,7 @@
  * every pending suggestion accepted), each in one call.
  */
 import type { ChartConfiguration, TooltipItem } from "chart.js";
-import type { ChartTheme } from "../components/chart-library.js";
+import { bottomLegend, type ChartTheme, themedAxis } from "../components/chart-library.js";
 import { formatMoney } from "../format.js";
 import { _t } from "../odoo/l10n.js";
 import type { OrmService } from "../odoo/services.js";
@@ -180,14 +180,13 @@ export function cashConfig(
         x: { ticks: { color: theme.text }, grid: { color: theme.grid } },
         y: {
           beginAtZero: true,
-          title: { display: true, text: _t("Inventory value"), color: theme.text },
-          ticks: { color: theme.text, callback: (value) => money(Number(value)) },
-          grid: { color: theme.grid },
-          border: { color: theme.grid },
+          ...themedAxis(theme, _t("Inventory value"), {
+            callback: (value) => money(Number(value)),
+          }),
         },
       },
       plugins: {
-        legend: { position: "bottom", labels: { color: theme.text, usePointStyle: true } },
+        legend: bottomLegend(theme),
         tooltip: {
           callbacks: {
             label: (item: TooltipItem<"line">) =>

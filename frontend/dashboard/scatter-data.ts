@@ -3,7 +3,7 @@
  * value (x) and demand CV (y), coloured by tier; one read of four fields per product.
  */
 import type { ChartConfiguration, TooltipItem } from "chart.js";
-import type { ChartTheme } from "../components/chart-library.js";
+import { bottomLegend, type ChartTheme, themedAxis } from "../components/chart-library.js";
 import { formatDecimal, formatMoney } from "../format.js";
 import { _t } from "../odoo/l10n.js";
 import type { OrmService } from "../odoo/services.js";
@@ -98,13 +98,6 @@ export function scatterConfig(
       pointHoverRadius: 5,
     }))
     .filter((dataset) => dataset.data.length > 0);
-  const axis = (title: string) => ({
-    type: "logarithmic" as const,
-    title: { display: true, text: title, color: theme.text },
-    ticks: { color: theme.text, maxTicksLimit: 8 },
-    grid: { color: theme.grid },
-    border: { color: theme.grid },
-  });
   return {
     type: "scatter",
     data: { datasets },
@@ -116,22 +109,17 @@ export function scatterConfig(
       maintainAspectRatio: false,
       scales: {
         x: {
-          ...axis(_t("Annual consumption value")),
-          ticks: {
-            color: theme.text,
+          type: "logarithmic",
+          ...themedAxis(theme, _t("Annual consumption value"), {
             maxTicksLimit: 8,
             callback: (value) => formatMoney(Number(value), options.currencyId),
-          },
+          }),
         },
-        y: axis(_t("Demand CV")),
+        y: { type: "logarithmic", ...themedAxis(theme, _t("Demand CV"), { maxTicksLimit: 8 }) },
       },
       plugins: {
         // Datasets are drawn least critical first; the legend lists the most critical first.
-        legend: {
-          position: "bottom",
-          reverse: true,
-          labels: { color: theme.text, usePointStyle: true },
-        },
+        legend: { ...bottomLegend(theme), reverse: true },
         tooltip: {
           callbacks: {
             title: (items: TooltipItem<"scatter">[]) =>

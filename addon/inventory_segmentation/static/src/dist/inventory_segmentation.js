@@ -63,6 +63,17 @@ function chartTheme(element) {
     style
   };
 }
+function themedAxis(theme, title, ticks = {}) {
+  return {
+    title: { display: true, text: title, color: theme.text },
+    ticks: { color: theme.text, ...ticks },
+    grid: { color: theme.grid },
+    border: { color: theme.grid }
+  };
+}
+function bottomLegend(theme) {
+  return { position: "bottom", labels: { color: theme.text, usePointStyle: true } };
+}
 
 // frontend/odoo/l10n.ts
 import { _t } from "@web/core/l10n/translation";
@@ -469,14 +480,13 @@ function cashConfig(projection, theme, options) {
         x: { ticks: { color: theme.text }, grid: { color: theme.grid } },
         y: {
           beginAtZero: true,
-          title: { display: true, text: _t("Inventory value"), color: theme.text },
-          ticks: { color: theme.text, callback: (value) => money(Number(value)) },
-          grid: { color: theme.grid },
-          border: { color: theme.grid }
+          ...themedAxis(theme, _t("Inventory value"), {
+            callback: (value) => money(Number(value))
+          })
         }
       },
       plugins: {
-        legend: { position: "bottom", labels: { color: theme.text, usePointStyle: true } },
+        legend: bottomLegend(theme),
         tooltip: {
           callbacks: {
             label: (item) => `${item.dataset.label ?? ""}: ${money(Number(item.parsed.y))}`
@@ -618,21 +628,17 @@ function curvesConfig(data, theme, options) {
       scales: {
         x: {
           type: "linear",
-          title: { display: true, text: _t("Service target"), color: theme.text },
-          ticks: { color: theme.text, callback: (value) => `${value}%` },
-          grid: { color: theme.grid },
-          border: { color: theme.grid }
+          ...themedAxis(theme, _t("Service target"), { callback: (value) => `${value}%` })
         },
         y: {
           type: "linear",
-          title: { display: true, text: _t("Carrying cost per year"), color: theme.text },
-          ticks: { color: theme.text, callback: (value) => money(Number(value)) },
-          grid: { color: theme.grid },
-          border: { color: theme.grid }
+          ...themedAxis(theme, _t("Carrying cost per year"), {
+            callback: (value) => money(Number(value))
+          })
         }
       },
       plugins: {
-        legend: { position: "bottom", labels: { color: theme.text, usePointStyle: true } },
+        legend: bottomLegend(theme),
         tooltip: {
           callbacks: {
             title: (items) => {
@@ -787,13 +793,6 @@ function scatterConfig(data, theme, options) {
     pointRadius: 2.5,
     pointHoverRadius: 5
   })).filter((dataset) => dataset.data.length > 0);
-  const axis = (title) => ({
-    type: "logarithmic",
-    title: { display: true, text: title, color: theme.text },
-    ticks: { color: theme.text, maxTicksLimit: 8 },
-    grid: { color: theme.grid },
-    border: { color: theme.grid }
-  });
   return {
     type: "scatter",
     data: { datasets },
@@ -805,22 +804,17 @@ function scatterConfig(data, theme, options) {
       maintainAspectRatio: false,
       scales: {
         x: {
-          ...axis(_t("Annual consumption value")),
-          ticks: {
-            color: theme.text,
+          type: "logarithmic",
+          ...themedAxis(theme, _t("Annual consumption value"), {
             maxTicksLimit: 8,
             callback: (value) => formatMoney(Number(value), options.currencyId)
-          }
+          })
         },
-        y: axis(_t("Demand CV"))
+        y: { type: "logarithmic", ...themedAxis(theme, _t("Demand CV"), { maxTicksLimit: 8 }) }
       },
       plugins: {
         // Datasets are drawn least critical first; the legend lists the most critical first.
-        legend: {
-          position: "bottom",
-          reverse: true,
-          labels: { color: theme.text, usePointStyle: true }
-        },
+        legend: { ...bottomLegend(theme), reverse: true },
         tooltip: {
           callbacks: {
             title: (items) => items[0]?.raw?.name ?? "",
