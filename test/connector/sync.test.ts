@@ -4,14 +4,13 @@
  * requested runs) and that an interrupted run, re-run, leaves exactly what an uninterrupted run
  * leaves.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { RunInProgressError, SyncFailedError, SyncOptionError } from "../../connector/sync/sync.js";
 import { RUN_LEASE_SECONDS } from "../../connector/writeback/runs.js";
+import { spawnChild } from "../support/childProcess.js";
 import type { FakeFault, FaultMatch } from "../support/fakeFaults.js";
 import {
   SCENARIO_START_MS,
@@ -660,19 +659,12 @@ function delivery(
 
 /** Runs one sync in a child process against the scenario's fake server. */
 function spawnSync(s: Scenario) {
-  const script = fileURLToPath(new URL("../support/syncChild.ts", import.meta.url));
-  return spawn(process.execPath, ["--import", "tsx", script], {
-    env: {
-      ...process.env,
-      SYNC_CHILD: JSON.stringify({
-        url: s.fake.url,
-        database: s.fake.db,
-        apiKey: s.fake.apiKey,
-        startMs: SCENARIO_START_MS,
-      }),
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  return spawnChild(
+    new URL("../support/syncChild.ts", import.meta.url),
+    "SYNC_CHILD",
+    { url: s.fake.url, database: s.fake.db, apiKey: s.fake.apiKey, startMs: SCENARIO_START_MS },
+    ["ignore", "ignore", "inherit"],
+  );
 }
 
 async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
