@@ -279,13 +279,8 @@ export async function runWatch(odoo: OdooClient, options: WatchOptions): Promise
   }
 
   // Clean shutdown: keep the snapshot for the next incremental sync, close the run with its cursor.
-  if (options.stateDir !== null) {
-    const path = stateFilePath(
-      options.stateDir,
-      options.connection.url,
-      options.connection.database,
-      state.context.scope.companyId,
-    );
+  const path = statePath(options, state.context.scope.companyId);
+  if (path !== null) {
     await saveState(path, run.key, state.snapshot).catch((error: unknown) =>
       log.write("warn", "state-not-saved", { error: errorText(error) }),
     );
@@ -333,16 +328,10 @@ async function start(
     missing.length > 0
       ? { ...stored, ...(await readCursor(odoo, context.scope, missing)) }
       : stored;
-  const { snapshot, knownLines } = await initialSnapshot(odoo, context, settings, options, issues);
-  const recorded = await readRecordedEvents(
-    odoo,
-    context.scope,
-    context.window.fromDatetime,
-    issues,
-  );
+  const state = await planningState(odoo, context, settings, options, issues);
   for (const issue of issues.issues) log.write("warn", "record-left-out", { ...issue });
   return {
-    state: { context, settings, snapshot, recorded, knownLines },
+    state,
     run: claim.run,
     claim,
     cursor,
@@ -351,19 +340,47 @@ async function start(
 }
 
 /**
- * The last done run's snapshot brought up to date, or everything read again; with the receipts
- * since the end of the history window (this week's), which the lead-time monitor judges. The
- * vendor lines as that run knew them are kept apart: an edited promise is judged against them.
+ * What the watch plans from: the last done run's snapshot brought up to date, or everything read
+ * again, with the receipts since the end of the history window (this week's), which the lead-time
+ * monitor judges; and the escalating events Odoo holds. The vendor lines as that run knew them are
+ * kept apart: an edited promise is judged against them.
  */
-async function initialSnapshot(
+async function planningState(
   odoo: OdooClient,
   context: ExtractContext,
   settings: SegmentationSettings,
   options: WatchOptions,
   log: IssueLog,
-): Promise<Pick<WatchState, "snapshot" | "knownLines">> {
-  const { snapshot, knownLines } = await windowSnapshot(odoo, context, settings, options, log);
-  return { snapshot: await withRecentReceipts(odoo, context, snapshot, options, log), knownLines };
+): Promise<WatchState> {
+  const previous = await lastRunSnapshot(odoo, context, options);
+  const { snapshot } = previous
+    ? await updateSnapshot(odoo, context, previous, { log })
+    : await extractSnapshot(odoo, { settings, asOfDay: context.window.asOfDay, log }, context);
+  return {
+    context,
+    settings,
+    snapshot: await withRecentReceipts(odoo, context, snapshot, options, log),
+    recorded: await readRecordedEvents(odoo, context.scope, context.window.fromDatetime, log),
+    knownLines: linesById(previous ?? snapshot),
+  };
+}
+
+/** The snapshot the last done run saved here, when it covers this context's window. */
+async function lastRunSnapshot(
+  odoo: OdooClient,
+  context: ExtractContext,
+  options: WatchOptions,
+): Promise<Snapshot | null> {
+  const path = statePath(options, context.scope.companyId);
+  if (path === null) return null;
+  const key = (await readRunHistory(odoo, context.scope)).lastDone?.key;
+  if (!key) return null;
+  const previous = await loadState(path, key);
+  return previous &&
+    previous.window.period === context.window.period &&
+    previous.window.fromDay <= context.window.fromDay
+    ? previous
+    : null;
 }
 
 async function withRecentReceipts(
@@ -391,43 +408,12 @@ async function withRecentReceipts(
   return { ...snapshot, products };
 }
 
-async function windowSnapshot(
-  odoo: OdooClient,
-  context: ExtractContext,
-  settings: SegmentationSettings,
-  options: WatchOptions,
-  log: IssueLog,
-): Promise<Pick<WatchState, "snapshot" | "knownLines">> {
-  if (options.stateDir !== null) {
-    const history = await readRunHistory(odoo, context.scope);
-    const key = history.lastDone?.key;
-    if (key) {
-      const previous = await loadState(
-        stateFilePath(
-          options.stateDir,
-          options.connection.url,
-          options.connection.database,
-          context.scope.companyId,
-        ),
-        key,
-      );
-      if (
-        previous &&
-        previous.window.period === context.window.period &&
-        previous.window.fromDay <= context.window.fromDay
-      )
-        return {
-          snapshot: (await updateSnapshot(odoo, context, previous, { log })).snapshot,
-          knownLines: linesById(previous),
-        };
-    }
-  }
-  const { snapshot } = await extractSnapshot(
-    odoo,
-    { settings, asOfDay: context.window.asOfDay, log },
-    context,
-  );
-  return { snapshot, knownLines: linesById(snapshot) };
+/** The company's state file, or null when snapshots are not kept. */
+function statePath(options: WatchOptions, companyId: number): string | null {
+  const { stateDir, connection } = options;
+  return stateDir === null
+    ? null
+    : stateFilePath(stateDir, connection.url, connection.database, companyId);
 }
 
 function linesById(snapshot: Snapshot): Map<number, VendorLine> {
@@ -476,15 +462,9 @@ async function refresh(
       asOfDay: summary.asOf,
       log: issues,
     });
-    const { snapshot } = await initialSnapshot(odoo, context, settings, options, issues);
-    const recorded = await readRecordedEvents(
-      odoo,
-      context.scope,
-      context.window.fromDatetime,
-      issues,
-    );
+    const fresh = await planningState(odoo, context, settings, options, issues);
     // The watch's own knowledge of promises carries on: this run took the same edits as news.
-    return { context, settings, snapshot, recorded, knownLines: state.knownLines };
+    return { ...fresh, knownLines: state.knownLines };
   } finally {
     clearInterval(beat);
   }
