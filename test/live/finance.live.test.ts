@@ -15,8 +15,9 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { writeReportFile } from "../../connector/cli/commands/report.js";
+import { shiftDay } from "../../connector/events/escalations.js";
 import {
   connectOdoo,
   loadConnectionConfig,
@@ -28,13 +29,11 @@ import { odooReport } from "../../connector/report/report-sources.js";
 import { readMarker, seedPlant } from "../../connector/seed/index.js";
 import type { SyncSummary } from "../../connector/sync/summary.js";
 import { runSync } from "../../connector/sync/sync.js";
-import { contract } from "../../manifest/contract.js";
+import { expectAddonInstalled, idOf, live } from "./live-odoo.js";
 
-const live = describe.skipIf(!process.env.ODOO_URL);
 const SCORECARD = "inventory.segment.vendor.scorecard";
 const RECOMMENDATION = "inventory.segment.recommendation";
 const CASH = "inventory.segment.cash.projection";
-const idOf = (value: unknown): number => (Array.isArray(value) ? (value[0] as number) : Number.NaN);
 
 let odoo: OdooClient;
 const stats = new RequestStats();
@@ -50,15 +49,7 @@ live("live Odoo, medium seed: scorecards, dual sourcing and the cash projection"
       batchSize: 500,
       logger: stats.logger,
     });
-    const [module] = await odoo.searchRead(
-      "ir.module.module",
-      [["name", "=", contract.addon.name]],
-      { fields: ["state", "installed_version"] },
-    );
-    expect(module, "install the addon: odoo-bin -d DB -i inventory_segmentation").toMatchObject({
-      state: "installed",
-      installed_version: contract.addon.version,
-    });
+    await expectAddonInstalled(odoo, "install the addon: odoo-bin -d DB -i inventory_segmentation");
     const marker = await readMarker(odoo);
     if (marker?.scale !== "medium") throw new Error("point ODOO_DB at a copy of seed_medium");
     const plant = seedPlant({ scale: "medium", seed: marker.seed, endDate: marker.endDate });
@@ -69,9 +60,7 @@ live("live Odoo, medium seed: scorecards, dual sourcing and the cash projection"
     );
     if (!partner) throw new Error(`no vendor ${plant.leadTimeShift.vendorCode} in the database`);
     shiftVendor = { id: partner.id, name: String(partner.name) };
-    asOfDay = new Date(Date.parse(`${marker.endDate}T00:00:00Z`) + 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    asOfDay = shiftDay(marker.endDate, 1);
     stateDir = mkdtempSync(join(tmpdir(), "invseg-finance-live-"));
     const config = loadConnectionConfig(process.env);
     summary = await runSync(odoo, {

@@ -16,7 +16,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { shiftDay } from "../../connector/events/escalations.js";
 import {
   connectOdoo,
   loadConnectionConfig,
@@ -28,10 +29,9 @@ import type { SyncSummary } from "../../connector/sync/summary.js";
 import { runSync } from "../../connector/sync/sync.js";
 import { contract } from "../../manifest/contract.js";
 import { buildCli, runCli } from "../cli/run-cli.js";
+import { idOf, live } from "./live-odoo.js";
 
-const live = describe.skipIf(!process.env.ODOO_URL);
 const SUGGESTION = "inventory.segment.suggestion";
-const idOf = (value: unknown): number => (Array.isArray(value) ? (value[0] as number) : Number.NaN);
 
 let odoo: OdooClient;
 let stateDir: string;
@@ -79,7 +79,7 @@ live("live Odoo: seed → sync → fields and tags → accept → orderpoint →
     const endDate = (await readMarker(odoo))?.endDate ?? defaultEndDate();
     await seedOdoo(odoo, seedPlant({ scale: "small", seed: 42, endDate }), { scale: "small" });
     // Plan for the day after the seeded history: the same as-of whenever the suite runs.
-    asOfDay = new Date(Date.parse(`${endDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    asOfDay = shiftDay(endDate, 1);
     stateDir = mkdtempSync(join(tmpdir(), "invseg-live-state-"));
     await readTiers();
     const config = loadConnectionConfig(process.env);

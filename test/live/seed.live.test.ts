@@ -8,7 +8,7 @@
  *   ODOO_URL=http://127.0.0.1:8130 ODOO_DB=seed_live ODOO_API_KEY=$(odoo-dev apikey seed_live) \
  *     npx vitest run test/live/seed.live.test.ts
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   connectOdoo,
   loadConnectionConfig,
@@ -28,8 +28,8 @@ import { demandMoves, productionMoves } from "../../connector/seed/moves.js";
 import { nonDemandPlan } from "../../connector/seed/non-demand.js";
 import { productUnits } from "../../connector/seed/units.js";
 import type { Plant } from "../../connector/sources/demo/index.js";
+import { idOf, live } from "./live-odoo.js";
 
-const live = describe.skipIf(!process.env.ODOO_URL);
 const scale = (process.env.SEED_SCALE ?? "small") as SeedScale;
 if (!SEED_SCALES.includes(scale))
   throw new Error(`SEED_SCALE must be one of ${SEED_SCALES.join(", ")}`);
@@ -42,7 +42,6 @@ let report: SeedReport;
 /** Seeded `product.product` ids by SKU. */
 let productIds: Map<string, number>;
 
-const idOf = (value: unknown) => (Array.isArray(value) ? (value[0] as number) : NaN);
 const days = (from: unknown, to: unknown) =>
   (Date.parse(`${String(to)}Z`) - Date.parse(`${String(from)}Z`)) / DAY_MS;
 

@@ -23,7 +23,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   connectOdoo,
   loadConnectionConfig,
@@ -31,11 +31,9 @@ import {
   type OdooRecord,
 } from "../../connector/odoo/index.js";
 import { runSync } from "../../connector/sync/sync.js";
-import { contract } from "../../manifest/contract.js";
+import { expectAddonInstalled, idOf, live } from "./live-odoo.js";
 
-const live = describe.skipIf(!process.env.ODOO_URL);
 const DAY_MS = 86_400_000;
-const idOf = (value: unknown): number => (Array.isArray(value) ? (value[0] as number) : Number.NaN);
 const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 
 let odoo: OdooClient;
@@ -221,17 +219,7 @@ async function emptyShelves(count: number): Promise<number[]> {
 live("live Odoo: watch mode escalates a stretched vendor's parts within a poll", () => {
   beforeAll(async () => {
     odoo = await connectOdoo(loadConnectionConfig(process.env));
-    const [module] = await odoo.searchRead(
-      "ir.module.module",
-      [["name", "=", contract.addon.name]],
-      {
-        fields: ["state", "installed_version"],
-      },
-    );
-    expect(module, "install the addon").toMatchObject({
-      state: "installed",
-      installed_version: contract.addon.version,
-    });
+    await expectAddonInstalled(odoo, "install the addon");
     stateDir = mkdtempSync(join(tmpdir(), "invseg-watch-live-"));
     const config = loadConnectionConfig(process.env);
     // Sync once, as `invseg sync` does (no detectors: the old shift is not news yet).
