@@ -1,4 +1,5 @@
 import { matchAchievedFill } from "./_lib/matched-goal.js";
+import { weightedMean } from "./_lib/moments.js";
 import { normalQuantile } from "./_lib/normal.js";
 import { DAYS_PER_MONTH, daysPerPeriod, type PolicyArrays, runPlan } from "./_lib/plan-engine.js";
 import { validatePlanInput } from "./_lib/validate-input.js";
@@ -119,27 +120,22 @@ export function backtestPortfolio(
   const uniform = baseline.simulationPolicy(policy);
 
   const mode = options.leadTime ?? "fixed";
-  const draws = () =>
+  const leadTimeHistory =
     mode === "historical"
-      ? {
-          history: items.map((item) =>
-            (item.leadTimeHistoryDays ?? []).map((days) =>
-              Math.max(0, Math.round(days / dayCount)),
-            ),
-          ),
-          random: createRandom(config.bootstrap.seed),
-        }
+      ? items.map((item) =>
+          (item.leadTimeHistoryDays ?? []).map((days) => Math.max(0, Math.round(days / dayCount))),
+        )
       : undefined;
+  // Every replay draws the same lead times: each starts its own generator from the seed.
+  const draws = () =>
+    leadTimeHistory && { history: leadTimeHistory, random: createRandom(config.bootstrap.seed) };
   const window = { start: trainEnd - warmup, measureFrom: trainEnd, end: periods, periodsPerYear };
   const replay = () => simulatePolicy(demand.quantities, periods, policy, window, draws());
   let segmentedRun = replay();
   const baselineRun = simulatePolicy(demand.quantities, periods, uniform, window, draws());
-  // Items that did not exist when the plan was made are outside it: no policy can be judged on them.
-  // Demand in the training periods proves that an item existed, whatever its recorded date.
-  const planned = (item: number) =>
-    (introductions[item] as number) < trainEnd ||
-    demand.quantities.subarray(item * periods, item * periods + trainEnd).some((q) => q > 0);
-  const introducedLater = items.length - items.filter((_, i) => planned(i)).length;
+  const plannedItems = plannedMask(demand, introductions, trainEnd);
+  const planned = (item: number) => plannedItems[item] === 1;
+  const introducedLater = items.length - plannedItems.reduce((sum, flag) => sum + flag, 0);
   if (comparison === "matched") {
     const matched = matchAchievedFill(
       { goal: portfolioGoal ?? 0, replay: segmentedRun },
@@ -234,6 +230,32 @@ class BaselinePolicy {
   }
 }
 
+/**
+ * 1 for each item the plan covers: items that did not exist when the plan was made are outside it,
+ * and no policy can be judged on them. Demand in the training periods proves that an item existed,
+ * whatever its recorded date.
+ */
+function plannedMask(
+  demand: DemandMatrix,
+  introductions: Float64Array,
+  trainEnd: number,
+): Uint8Array {
+  const periods = demand.periodLabels.length;
+  const mask = new Uint8Array(introductions.length);
+  for (let i = 0; i < mask.length; i++) {
+    if ((introductions[i] as number) < trainEnd) mask[i] = 1;
+    else {
+      for (let t = i * periods; t < i * periods + trainEnd; t++) {
+        if ((demand.quantities[t] as number) > 0) {
+          mask[i] = 1;
+          break;
+        }
+      }
+    }
+  }
+  return mask;
+}
+
 /** Demand served from stock ÷ demand over the planned items (1 without demand). */
 function achievedFill(run: SimulationResult, planned: (item: number) => boolean): number {
   let demand = 0;
@@ -244,16 +266,6 @@ function achievedFill(run: SimulationResult, planned: (item: number) => boolean)
     filled += run.filledFromStock[i] as number;
   }
   return demand > 0 ? filled / demand : 1;
-}
-
-function weightedMean(values: Float64Array, weights: Float64Array): number {
-  let sum = 0;
-  let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    sum += (values[i] as number) * (weights[i] as number);
-    total += weights[i] as number;
-  }
-  return total > 0 ? sum / total : 1;
 }
 
 function summarize(

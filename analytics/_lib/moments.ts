@@ -14,3 +14,14 @@ export function sumOfSquaredDeviations(values: ArrayLike<number>, center: number
   }
   return sum;
 }
+
+/** Σ wᵢxᵢ ÷ Σ wᵢ; 1 when the weights sum to 0 (a fill rate without demand is not a shortfall). */
+export function weightedMean(values: ArrayLike<number>, weights: ArrayLike<number>): number {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    sum += (values[i] as number) * (weights[i] as number);
+    total += weights[i] as number;
+  }
+  return total > 0 ? sum / total : 1;
+}

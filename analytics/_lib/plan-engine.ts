@@ -39,7 +39,7 @@ import { xyzClass } from "../xyz-class.js";
 import { DiscreteModel } from "./demand-model.js";
 import { type ItemForecast, itemForecast } from "./item-forecast.js";
 import { LevelDriftMeter, levelErrorVariance, predictiveVariance } from "./level-drift.js";
-import { mean as meanOf, sumOfSquaredDeviations } from "./moments.js";
+import { mean as meanOf, sumOfSquaredDeviations, weightedMean } from "./moments.js";
 import { costServiceCurves, itemRecord, summarizeTiers } from "./plan-records.js";
 import type { ReviewDemand } from "./review-position.js";
 import { CANDIDATES, createCandidateTable, fillCandidates } from "./service-curve.js";
@@ -452,11 +452,6 @@ export function runPlan(
   }
   progress?.(total, total);
 
-  const weightSum = plans.reduce((sum, plan) => sum + plan.demandPerPeriod, 0);
-  const weighted = plans.reduce(
-    (sum, plan) => sum + plan.demandPerPeriod * plan.expectedFillRate,
-    0,
-  );
   return {
     plan: {
       period: demand.period,
@@ -470,7 +465,7 @@ export function runPlan(
         policy.unitCosts,
         config,
       ),
-      expectedFillRate: weightSum > 0 ? weighted / weightSum : 1,
+      expectedFillRate: weightedMean(policy.expectedFillRates, policy.demandPerPeriod),
       levelDriftRatio: driftRatio,
     },
     policy,
