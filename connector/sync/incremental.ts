@@ -8,8 +8,7 @@
  */
 import { type BomRead, bomsChanged, readBomUses } from "../extract/boms.js";
 import { changedSince, changedSinceStamp, cursorClock, readCursor } from "../extract/cursor.js";
-import type { DemandEntry } from "../extract/demand.js";
-import { type DemandReadMode, readDemand } from "../extract/demand.js";
+import { type DemandEntry, type DemandReadMode, readDemand } from "../extract/demand.js";
 import {
   type ExtractContext,
   type ExtractPhase,
@@ -78,12 +77,8 @@ export async function updateSnapshot(
   const [moved, changedRules, changedVendorTemplates, vendorIds, changedProducts, bom] =
     await Promise.all([
       movedProductIds(),
-      idsOf(
-        "stock.warehouse.orderpoint",
-        "product_id",
-        changedSince(since, "stock.warehouse.orderpoint"),
-      ),
-      idsOf("product.supplierinfo", "product_tmpl_id", changedSince(since, "product.supplierinfo")),
+      idsOf("stock.warehouse.orderpoint", "product_id", changed("stock.warehouse.orderpoint")),
+      idsOf("product.supplierinfo", "product_tmpl_id", changed("product.supplierinfo")),
       odoo.search("product.supplierinfo", [], { context: scope.context }),
       readProducts(odoo, scope.context, changed("product.product"), log, {
         withHistory: false,
