@@ -1,4 +1,4 @@
-import { levelStats, monitorRegimes } from "./_lib/regime-monitor.js";
+import { monitorRegimes } from "./_lib/regime-monitor.js";
 
 /** Options of {@link detectDemandShifts}; the defaults are the ones the figures in the tests hold for. */
 export interface DemandShiftOptions {
@@ -58,16 +58,12 @@ export function detectDemandShifts(
     clip: options.clipSigmas ?? 4,
     sdFloor: (mean) => Math.sqrt(Math.max(mean, 0)),
   });
-  return trace.shifts.map((shift, index) => {
-    const end = trace.shifts[index + 1]?.changeIndex ?? values.length;
-    const after = levelStats(values, shift.changeIndex, end);
-    return {
-      direction: shift.direction,
-      changeIndex: shift.changeIndex,
-      detectedIndex: shift.detectedIndex,
-      beforeMean: shift.before.mean,
-      afterMean: after.mean,
-      afterPeriods: after.count,
-    };
-  });
+  return trace.shifts.map((shift) => ({
+    direction: shift.direction,
+    changeIndex: shift.changeIndex,
+    detectedIndex: shift.detectedIndex,
+    beforeMean: shift.before.mean,
+    afterMean: shift.after.mean,
+    afterPeriods: shift.after.count,
+  }));
 }

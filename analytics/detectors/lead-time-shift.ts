@@ -95,21 +95,19 @@ export function detectLeadTimeShifts(
     clip: options.clipSigmas ?? 4.5,
     sdFloor: (mean) => Math.max(minDays, minShare * mean),
   });
-  const shifts = trace.shifts.map((shift, index): LeadTimeShift => {
-    const end = trace.shifts[index + 1]?.changeIndex ?? leadTimesDays.length;
-    const after = levelStats(leadTimesDays, shift.changeIndex, end);
-    return {
+  const shifts = trace.shifts.map(
+    (shift): LeadTimeShift => ({
       direction: shift.direction,
       changeIndex: shift.changeIndex,
       detectedIndex: shift.detectedIndex,
       beforeMeanDays: shift.before.mean,
       beforeSdDays: shift.before.sd,
-      afterMeanDays: after.mean,
-      afterSdDays: after.sd,
-      afterReceipts: after.count,
+      afterMeanDays: shift.after.mean,
+      afterSdDays: shift.after.sd,
+      afterReceipts: shift.after.count,
       controlLimitDays: shift.before.mean + limit * shift.before.spread,
-    };
-  });
+    }),
+  );
   const lateReceipts: LateReceipt[] = [];
   for (let i = 0; i < leadTimesDays.length; i++) {
     const z = trace.z[i] as number;

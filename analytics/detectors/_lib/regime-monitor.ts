@@ -49,6 +49,8 @@ export interface RegimeShift {
   readonly detectedIndex: number;
   /** The regime that ended: its baseline mean and the spread the monitor used. */
   readonly before: LevelStats & { readonly spread: number };
+  /** The new regime so far: every value from `changeIndex` to the next shift or the end. */
+  readonly after: LevelStats;
 }
 
 export interface RegimeTrace {
@@ -99,7 +101,7 @@ export function monitorRegimes(values: ArrayLike<number>, options: RegimeOptions
   const center = new Float64Array(n).fill(Number.NaN);
   const spread = new Float64Array(n).fill(Number.NaN);
   const z = new Float64Array(n).fill(Number.NaN);
-  const shifts: RegimeShift[] = [];
+  const shifts: Omit<RegimeShift, "after">[] = [];
   let start = 0;
   regimes: while (start + baselineSize <= n) {
     // Welford's running mean and sum of squares of the regime's values judged so far.
@@ -160,7 +162,16 @@ export function monitorRegimes(values: ArrayLike<number>, options: RegimeOptions
     }
     break;
   }
-  return { shifts, currentStart: start, center, spread, z };
+  return {
+    shifts: shifts.map((shift, index) => ({
+      ...shift,
+      after: levelStats(values, shift.changeIndex, shifts[index + 1]?.changeIndex ?? n),
+    })),
+    currentStart: start,
+    center,
+    spread,
+    z,
+  };
 }
 
 /**
