@@ -9,7 +9,7 @@ import { bottomLegend, type ChartTheme, themedAxis } from "../components/chart-l
 import { formatMoney } from "../format.js";
 import { _t } from "../odoo/l10n.js";
 import type { OrmService } from "../odoo/services.js";
-import { isTier, TIERS, type Tier, themeProperty } from "../tiers.js";
+import { TIERS, type Tier, themeProperty } from "../tiers.js";
 import { companyDomain, type DashboardScope } from "./scope.js";
 
 export interface FinanceRow {
@@ -66,7 +66,7 @@ export function inventoryFinanceFromRows(
   const financeRows: FinanceRow[] = [];
   for (const tier of TIERS) {
     const row = ofRun.find((candidate) => candidate.segment_code === tier);
-    if (row === undefined || !isTier(row.segment_code)) continue;
+    if (row === undefined) continue;
     financeRows.push({
       tier,
       name: row.segment_id[1],

@@ -398,7 +398,7 @@ function inventoryFinanceFromRows(rows) {
   const financeRows = [];
   for (const tier of TIERS) {
     const row = ofRun.find((candidate) => candidate.segment_code === tier);
-    if (row === void 0 || !isTier(row.segment_code)) continue;
+    if (row === void 0) continue;
     financeRows.push({
       tier,
       name: row.segment_id[1],
