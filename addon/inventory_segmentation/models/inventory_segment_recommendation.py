@@ -294,11 +294,9 @@ class InventorySegmentRecommendation(models.Model):
         stale.with_context(**_QUIET, **{_DECIDING: True}).write(
             {"state": "resolved", "decision_date": fields.Datetime.now()}
         )
-        for recommendation in stale:
-            recommendation.message_post(
-                body=self.env._("%s no longer finds it: it no longer applies.", run.name),
-                subtype_xmlid="mail.mt_note",
-            )
+        # One internal note each, created in one batch (a run may close hundreds).
+        note = self.env._("%s no longer finds it: it no longer applies.", run.name)
+        stale._message_log_batch({recommendation.id: note for recommendation in stale})
         return len(stale)
 
     def _refresh(self, vals):
