@@ -10,7 +10,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { type BenchCase, PEAK_RSS_METRIC, PEAK_RSS_TARGET_MB, type Target } from "./case.js";
+import {
+  type BenchCase,
+  median,
+  PEAK_RSS_METRIC,
+  PEAK_RSS_TARGET_MB,
+  type Target,
+} from "./case.js";
 import { BENCH_CASES } from "./cases/index.js";
 
 const { values } = parseArgs({
@@ -92,12 +98,4 @@ function report(benchCase: BenchCase, samples: ReadonlyArray<Record<string, numb
     );
   }
   return lines.join("\n");
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }

@@ -16,7 +16,7 @@ import { hostname } from "node:os";
 import { connectOdoo, type OdooLogger, type RequestSummary } from "../../connector/odoo/index.js";
 import type { WatchLog } from "../../connector/watch/log.js";
 import { runWatch } from "../../connector/watch/watch.js";
-import type { BenchCase } from "../case.js";
+import { type BenchCase, median } from "../case.js";
 import { liveOdooConfig, liveOdooSkipReason } from "../live-odoo.js";
 
 const POLLS = 20;
@@ -45,9 +45,6 @@ function serverTimes(
       return [{ at, ms: (Number(sql) + Number(other)) * 1000, method: `${model}.${method}` }];
     });
 }
-
-const median = (values: readonly number[]) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 export const watchIdlePollCase: BenchCase = {
   name: "watch-idle-poll",
