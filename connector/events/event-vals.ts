@@ -7,8 +7,10 @@
  */
 import { parsePeriod, periodLabel, periodOfDay, TIERS, type Tier } from "../../analytics/index.js";
 import type { TierCode } from "../../manifest/contract.js";
+import type { MemoryOf } from "../extract/products.js";
 import type { TierSettings } from "../extract/settings.js";
 import type { Snapshot } from "../extract/snapshot.js";
+import type { SyncPlan } from "../sync/planning.js";
 import type { EventVals } from "../writeback/events.js";
 import type {
   DemandShiftFinding,
@@ -24,6 +26,19 @@ import { leadTimeDays } from "./vendor-lead-times.js";
 
 /** A product's tier before this run or cycle and after its plan. */
 export type TierChangeOf = (productId: number) => { before: Tier | null; after: Tier } | null;
+
+/** The tier changes of a plan against the memory it planned from. */
+export function tierChanges(plan: SyncPlan, memoryOf: MemoryOf): TierChangeOf {
+  const tierOf = new Map<number, Tier>();
+  plan.company.input.productIds.forEach((id, row) => {
+    const item = plan.company.plan.items[row];
+    if (item) tierOf.set(id, item.tier);
+  });
+  return (id) => {
+    const after = tierOf.get(id);
+    return after === undefined ? null : { before: memoryOf(id).tier, after };
+  };
+}
 
 export interface EventContext {
   readonly snapshot: Snapshot;

@@ -8,8 +8,10 @@ import { finite, requiredMany2one } from "../extract/odoo-values.js";
 import type { ProductFacts } from "../extract/products.js";
 import type { IssueLog } from "../extract/record-issues.js";
 import type { CompanyScope } from "../extract/scope.js";
+import type { ProductData, Snapshot } from "../extract/snapshot.js";
 import { UnitMismatchError, type UnitTable } from "../extract/units.js";
 import type { Domain, OdooClient } from "../odoo/index.js";
+import type { StockPositionFacts } from "./detect.js";
 
 const groupSchema = z.object({
   product_id: requiredMany2one,
@@ -83,4 +85,37 @@ export async function readOpenDemand(
     open.set(row.product_id, byWarehouse);
   }
   return open;
+}
+
+/**
+ * The positions a stockout can be among: each of `products` without stock in some warehouse, at
+ * every warehouse where demand waits for it (open demand is read for those products only).
+ */
+export async function stockoutCandidates(
+  odoo: OdooClient,
+  scope: CompanyScope,
+  snapshot: Snapshot,
+  products: Iterable<ProductData>,
+  log: IssueLog,
+): Promise<StockPositionFacts[]> {
+  const onHandAt = (data: ProductData, warehouseId: number) =>
+    data.onHand.find(([id]) => id === warehouseId)?.[1] ?? 0;
+  const bare = [...products].filter((data) =>
+    snapshot.warehouses.some((warehouse) => onHandAt(data, warehouse.id) <= 0),
+  );
+  const open = await readOpenDemand(
+    odoo,
+    scope,
+    snapshot.units,
+    bare.map((data) => data.facts),
+    log,
+  );
+  return bare.flatMap((data) =>
+    [...(open.get(data.facts.id) ?? [])].map(([warehouseId, openDemand]) => ({
+      productId: data.facts.id,
+      warehouseId,
+      onHand: onHandAt(data, warehouseId),
+      openDemand,
+    })),
+  );
 }

@@ -8,13 +8,13 @@
  *   the achieved service added to the run's KPI rows;
  * - after the KPIs are written, the refinement advice, recorded with the run.
  */
-import { detectObsoleteItem, refinementAdvice, type Tier } from "../../analytics/index.js";
+import { detectObsoleteItem, refinementAdvice } from "../../analytics/index.js";
 import type { TierCode } from "../../manifest/contract.js";
 import { type DetectionScope, detect, type Findings } from "../events/detect.js";
 import { escalate } from "../events/escalate.js";
 import { type ItemOverride, shiftDay } from "../events/escalations.js";
-import { findingEvents, weekOfDay } from "../events/event-vals.js";
-import { readOpenDemand } from "../events/open-demand.js";
+import { findingEvents, tierChanges, weekOfDay } from "../events/event-vals.js";
+import { readOpenDemand, stockoutCandidates } from "../events/open-demand.js";
 import { readRecordedEvents } from "../events/recorded-events.js";
 import { readVendorNames } from "../events/vendor-names.js";
 import type { ExtractContext } from "../extract/extract.js";
@@ -100,12 +100,9 @@ export async function prepareFeedback(
   return {
     itemOverrides: overrides,
     events(planned, plan, memoryOf) {
-      const tierOf = tiersOf(plan);
-      const tierChange = (id: number) => {
-        const after = tierOf.get(id);
-        return after === undefined ? null : { before: memoryOf(id).tier, after };
-      };
-      const detected = findings ? findingEvents(findings, { ...eventContext, tierChange }) : [];
+      const detected = findings
+        ? findingEvents(findings, { ...eventContext, tierChange: tierChanges(plan, memoryOf) })
+        : [];
       return [
         ...detected,
         ...planned.map((vals) => withObsoleteEvidence(vals, snapshot, plan, settings)),
@@ -152,32 +149,17 @@ async function detectAll(
   options: { asOfDay: string; activeDays: number },
   log: IssueLog,
 ): Promise<Findings> {
-  const bare = [...snapshot.products.values()].filter((data) =>
-    snapshot.warehouses.some(
-      (warehouse) => (data.onHand.find(([id]) => id === warehouse.id)?.[1] ?? 0) <= 0,
-    ),
-  );
-  const open = await readOpenDemand(
-    odoo,
-    context.scope,
-    snapshot.units,
-    bare.map((d) => d.facts),
-    log,
-  );
   const scope: DetectionScope = {
     vendorIds: "all",
     receiptMoveIds: "all",
     vendorLineChanges: [],
     demandProductIds: "all",
-    stockPositions: bare.flatMap((data) =>
-      [...(open.get(data.facts.id) ?? new Map<number, number>())].map(
-        ([warehouseId, openDemand]) => ({
-          productId: data.facts.id,
-          warehouseId,
-          onHand: data.onHand.find(([id]) => id === warehouseId)?.[1] ?? 0,
-          openDemand,
-        }),
-      ),
+    stockPositions: await stockoutCandidates(
+      odoo,
+      context.scope,
+      snapshot,
+      snapshot.products.values(),
+      log,
     ),
     // The first run of a company segments everything: that is not news.
     newItemProductIds: [...snapshot.products.values()].some(
@@ -239,13 +221,4 @@ function withObsoleteEvidence(
     },
     message: `${data.facts.name} has gone obsolete: ${last}, ${found.monthsWithoutDemand} months without demand; stock worth ${found.stockValue.toFixed(2)} at risk. ${String(vals.message ?? "")}`,
   };
-}
-
-function tiersOf(plan: SyncPlan): Map<number, Tier> {
-  const tiers = new Map<number, Tier>();
-  plan.company.input.productIds.forEach((id, row) => {
-    const item = plan.company.plan.items[row];
-    if (item) tiers.set(id, item.tier);
-  });
-  return tiers;
 }

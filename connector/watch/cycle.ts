@@ -17,16 +17,11 @@
  */
 import { TIERS, type Tier } from "../../analytics/index.js";
 import type { ProductBaseline } from "../../manifest/contract.js";
-import {
-  type DetectionScope,
-  detect,
-  type Findings,
-  type StockPositionFacts,
-} from "../events/detect.js";
+import { type DetectionScope, detect, type Findings } from "../events/detect.js";
 import { asRecorded, escalate } from "../events/escalate.js";
 import { type EscalationOptions, shiftDay } from "../events/escalations.js";
-import { type EventContext, findingEvents } from "../events/event-vals.js";
-import { readOpenDemand } from "../events/open-demand.js";
+import { type EventContext, findingEvents, tierChanges } from "../events/event-vals.js";
+import { stockoutCandidates } from "../events/open-demand.js";
 import type { RecordedEvent } from "../events/recorded-events.js";
 import { readVendorNames } from "../events/vendor-names.js";
 import type { ExtractContext } from "../extract/extract.js";
@@ -35,11 +30,11 @@ import { readPendingSuggestions } from "../extract/pending-suggestions.js";
 import { type MemoryOf, type ProductFacts, readProducts } from "../extract/products.js";
 import type { IssueLog } from "../extract/record-issues.js";
 import type { SegmentationSettings } from "../extract/settings.js";
-import type { ProductData, Snapshot } from "../extract/snapshot.js";
+import type { Snapshot } from "../extract/snapshot.js";
 import { readOrderpoints } from "../extract/stock.js";
 import { readVendorLines, type VendorLine } from "../extract/vendors.js";
 import type { OdooClient } from "../odoo/index.js";
-import { planSnapshot, type SyncPlan } from "../sync/planning.js";
+import { planSnapshot } from "../sync/planning.js";
 import { type EventVals, segmentChangeEvents } from "../writeback/events.js";
 import { productRows } from "../writeback/product-rows.js";
 import { type Proposal, warehouseProposals } from "../writeback/proposals.js";
@@ -185,7 +180,13 @@ export async function runCycle(
       })),
     ),
     demandProductIds: new Set(),
-    stockPositions: await stockPositions(odoo, context, snapshot, affected, log),
+    stockPositions: await stockoutCandidates(
+      odoo,
+      scope,
+      snapshot,
+      [...affected].flatMap((id) => products.get(id) ?? []),
+      log,
+    ),
     newItemProductIds: affected,
   };
   const findings = detect(snapshot, scopeOf, {
@@ -374,49 +375,6 @@ function bomDependents(snapshot: Snapshot, affected: ReadonlySet<number>): Set<n
       dependents.add(component);
   }
   return dependents;
-}
-
-async function stockPositions(
-  odoo: OdooClient,
-  context: ExtractContext,
-  snapshot: Snapshot,
-  productIds: ReadonlySet<number>,
-  log: IssueLog,
-): Promise<StockPositionFacts[]> {
-  // Only a product without stock somewhere can be out of stock: read open demand for those.
-  const empty = [...productIds].flatMap((id) => {
-    const data = snapshot.products.get(id);
-    if (!data) return [];
-    const stocked = new Map(data.onHand);
-    const bare = snapshot.warehouses.some((warehouse) => (stocked.get(warehouse.id) ?? 0) <= 0);
-    return bare ? [data.facts] : [];
-  });
-  if (empty.length === 0) return [];
-  const open = await readOpenDemand(odoo, context.scope, snapshot.units, empty, log);
-  return empty.flatMap((facts) => {
-    const data = snapshot.products.get(facts.id) as ProductData;
-    const onHand = new Map(data.onHand);
-    return [...(open.get(facts.id) ?? new Map<number, number>())].map(
-      ([warehouseId, openDemand]) => ({
-        productId: facts.id,
-        warehouseId,
-        onHand: onHand.get(warehouseId) ?? 0,
-        openDemand,
-      }),
-    );
-  });
-}
-
-function tierChanges(plan: SyncPlan, memoryOf: MemoryOf) {
-  const tierOf = new Map<number, Tier>();
-  plan.company.input.productIds.forEach((id, row) => {
-    const item = plan.company.plan.items[row];
-    if (item) tierOf.set(id, item.tier);
-  });
-  return (id: number) => {
-    const after = tierOf.get(id);
-    return after === undefined ? null : { before: memoryOf(id).tier, after };
-  };
 }
 
 function findingVendors(findings: Findings): number[] {
