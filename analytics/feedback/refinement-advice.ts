@@ -124,38 +124,39 @@ export function refinementAdvice(
     const windowsText = last
       .map((window, index) => `${percent(achieved[index] as number)} in ${window.label}`)
       .join(" and ");
+    const moveTarget = (kind: AdviceKind, proposed: number, why: string): RefinementAdvice => ({
+      kind,
+      tier: tier.tier,
+      parameter: "service_target",
+      currentValue: target,
+      proposedValue: proposed,
+      evidence,
+      message:
+        `${kind === "raise_target" ? "Raise" : "Lower"} ${tier.tier}'s target from ${percent(target)} ` +
+        `to ${percent(proposed)}: its ${measureName} was ${windowsText}, ${why}.`,
+    });
     if (achieved.every((value) => value < target - missTolerance)) {
       const proposed = Math.min(maxTarget, ceilStep(target + (target - mean)));
-      if (proposed <= target) continue;
-      advice.push({
-        kind: "raise_target",
-        tier: tier.tier,
-        parameter: "service_target",
-        currentValue: target,
-        proposedValue: proposed,
-        evidence,
-        message:
-          `Raise ${tier.tier}'s target from ${percent(target)} to ${percent(proposed)}: its ${measureName} ` +
-          `was ${windowsText}, below the target in two windows in a row.`,
-      });
+      if (proposed > target) {
+        advice.push(
+          moveTarget("raise_target", proposed, "below the target in two windows in a row"),
+        );
+      }
       continue;
     }
     const overshoots = achieved.every((value) => value > target + overshootTolerance);
     if (overshoots && last.every((window) => shareOf(window) >= excessShare)) {
       const proposed = Math.max(minTarget, floorStep(target - (mean - target) / 2));
-      if (proposed >= target) continue;
-      advice.push({
-        kind: "lower_target",
-        tier: tier.tier,
-        parameter: "service_target",
-        currentValue: target,
-        proposedValue: proposed,
-        evidence,
-        message:
-          `Lower ${tier.tier}'s target from ${percent(target)} to ${percent(proposed)}: its ${measureName} ` +
-          `was ${windowsText}, above the target in two windows in a row, with ` +
-          `${percent(Math.min(...last.map(shareOf)))} or more of its stock value above the maximum.`,
-      });
+      if (proposed < target) {
+        advice.push(
+          moveTarget(
+            "lower_target",
+            proposed,
+            `above the target in two windows in a row, with ` +
+              `${percent(Math.min(...last.map(shareOf)))} or more of its stock value above the maximum`,
+          ),
+        );
+      }
     }
   }
   const cutoff = xyzCutoffAdvice(classes, options);
