@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { median } from "../../bench/case.js";
 
 const env = process.env;
 const baseUrl = (env.ODOO_URL ?? "").replace(/\/$/, "");
@@ -53,14 +54,6 @@ async function openDashboard(page: Page): Promise<number> {
   // Milliseconds from the start of the navigation, by the page's own clock.
   return (await ready.jsonValue()) as number;
 }
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-};
 
 describe.skipIf(!baseUrl)("Segmentation dashboard in a real Odoo 19 (headless Chromium)", () => {
   let context: BrowserContext;
