@@ -264,13 +264,14 @@ export async function runCycle(
       memoryOf,
     }),
   ];
-  const pending = await readPendingSuggestions(odoo, scope, log);
   const scopedProducts = new Map(
     [...scopeIds].flatMap((id) => {
       const data = snapshot.products.get(id);
       return data ? [[id, data] as const] : [];
     }),
   );
+  // Only the products in scope get proposals: their pending suggestions are all that matter.
+  const pending = await readPendingSuggestions(odoo, scope, log, new Set(scopedProducts.keys()));
   const proposals: Proposal[] = [];
   const pendingToApply: number[] = [];
   for (const scoped of plan.warehouses.values()) {
