@@ -13,7 +13,7 @@
 import { z } from "zod";
 import type { SyncCursor } from "../../manifest/contract.js";
 import type { Domain, OdooClient } from "../odoo/index.js";
-import { datetime, recordId } from "./odoo-values.js";
+import { datetime, datetimeMs, recordId } from "./odoo-values.js";
 import type { CompanyScope } from "./scope.js";
 
 /** The models whose changes make a product's plan stale. */
@@ -99,6 +99,6 @@ export function changedSince(
 }
 
 function shiftSeconds(stamp: string, seconds: number): string {
-  const ms = Date.parse(`${stamp.replace(" ", "T")}Z`) + seconds * 1000;
+  const ms = datetimeMs(stamp) + seconds * 1000;
   return new Date(ms).toISOString().slice(0, 19).replace("T", " ");
 }

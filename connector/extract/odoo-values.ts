@@ -19,9 +19,6 @@ export const requiredMany2one = z
   .tuple([recordId, z.string()], { error: "must be set" })
   .transform((value) => value[0]);
 
-/** An x2many: the ids. */
-export const idList = z.array(recordId);
-
 /** A finite number (Odoo floats and integers; an empty float reads as 0, never `false`). */
 export const finite = z.number().finite();
 
@@ -63,6 +60,11 @@ export function optionalSelection<const T extends readonly [string, ...string[]]
   return z
     .union([z.literal(false), z.enum(values)])
     .transform((value) => (value === false ? null : value));
+}
+
+/** The instant of an Odoo datetime (UTC), in milliseconds since the epoch. */
+export function datetimeMs(datetimeText: string): number {
+  return Date.parse(`${datetimeText.replace(" ", "T")}Z`);
 }
 
 /** The calendar day of an Odoo datetime (UTC). */

@@ -7,7 +7,13 @@
 import { z } from "zod";
 import { type Domain, domainAnd, type OdooClient } from "../odoo/index.js";
 import type { HistoryWindow } from "./history-window.js";
-import { datetime, optionalDatetime, recordId, requiredMany2one } from "./odoo-values.js";
+import {
+  datetime,
+  datetimeMs,
+  optionalDatetime,
+  recordId,
+  requiredMany2one,
+} from "./odoo-values.js";
 import { type IssueLog, parseRecords } from "./record-issues.js";
 import type { CompanyScope } from "./scope.js";
 
@@ -19,6 +25,13 @@ export interface ReceiptFacts {
   readonly orderedOn: string;
   readonly receivedOn: string;
   readonly promisedOn: string | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** A receipt's lead time in days, order confirmation to receipt. */
+export function leadTimeDays(receipt: ReceiptFacts): number {
+  return (datetimeMs(receipt.receivedOn) - datetimeMs(receipt.orderedOn)) / DAY_MS;
 }
 
 const receiptMoveSchema = z.object({

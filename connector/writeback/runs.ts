@@ -18,6 +18,7 @@ import {
 import packageJson from "../../package.json" with { type: "json" };
 import {
   datetime,
+  datetimeMs,
   many2one,
   optionalDatetime,
   optionalText,
@@ -140,7 +141,7 @@ export async function readRunHistory(odoo: OdooClient, scope: CompanyScope): Pro
 
 /** Seconds since an Odoo UTC datetime, by the local clock. */
 export function ageSeconds(stamp: string, now: number): number {
-  return (now - Date.parse(`${stamp.replace(" ", "T")}Z`)) / 1000;
+  return (now - datetimeMs(stamp)) / 1000;
 }
 
 /** Reads a run's baseline (kept out of the history reads: it is large). */

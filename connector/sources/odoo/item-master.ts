@@ -9,11 +9,10 @@ import {
   summarizeLeadTimes,
   type Tier,
 } from "../../../analytics/index.js";
+import { leadTimeDays } from "../../extract/receipts.js";
 import type { ProductData } from "../../extract/snapshot.js";
 import { UnitMismatchError, type UnitTable } from "../../extract/units.js";
 import { applicableVendorLines, type VendorLine } from "../../extract/vendors.js";
-
-const DAY_MS = 86_400_000;
 
 /** What the item master is built from besides the product's own data. */
 export interface ItemContext {
@@ -62,13 +61,7 @@ export function itemMaster(
       { minReceipts: context.minReceipts },
     );
   }
-  const historyDays =
-    leadTime?.source === "receipts"
-      ? receipts.map(
-          (receipt) =>
-            (Date.parse(iso(receipt.receivedOn)) - Date.parse(iso(receipt.orderedOn))) / DAY_MS,
-        )
-      : undefined;
+  const historyDays = leadTime?.source === "receipts" ? receipts.map(leadTimeDays) : undefined;
   const minOrderQty = preferred
     ? convertOrNull(context.units, preferred.minQty, preferred.unitId, facts.uomId)
     : null;
@@ -150,8 +143,4 @@ function convertOrNull(
     if (error instanceof UnitMismatchError) return null;
     throw error;
   }
-}
-
-function iso(stamp: string): string {
-  return `${stamp.replace(" ", "T")}Z`;
 }
