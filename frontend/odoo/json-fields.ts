@@ -4,10 +4,11 @@
  * `manifest/contract.ts`); they are checked here by hand rather than with zod so that the browser
  * bundle does not carry a validation library for two small payloads. A payload that does not fit
  * reads as `undefined`, and the widget says the data is unavailable instead of drawing nonsense;
- * `test/frontend/json-fields.test.ts` checks that these readers accept exactly what the zod
+ * `test/frontend/pure.test.ts` checks that these readers accept exactly what the zod
  * schemas accept.
  */
 import type { CostServiceCurves, DemandHistory, TierCode } from "../../manifest/contract.js";
+import { isTier } from "../tiers.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -17,8 +18,6 @@ const isFiniteNumber = (value: unknown): value is number =>
 
 const hasOnlyKeys = (value: Record<string, unknown>, keys: readonly string[]): boolean =>
   Object.keys(value).every((key) => keys.includes(key));
-
-const TIER_CODES: readonly TierCode[] = ["critical", "essential", "standard", "obsolete"];
 
 /** `{"period": "week"|"month", "start": "2024-W01"|"2024-01", "values": [number, ...]}` */
 export function readDemandHistory(value: unknown): DemandHistory | undefined {
@@ -35,8 +34,7 @@ export function readCostServiceCurves(value: unknown): CostServiceCurves | undef
   if (!isRecord(value)) return undefined;
   const curves: CostServiceCurves = {};
   for (const [code, points] of Object.entries(value)) {
-    const tier = TIER_CODES.find((candidate) => candidate === code);
-    if (tier === undefined || !Array.isArray(points)) return undefined;
+    if (!isTier(code) || !Array.isArray(points)) return undefined;
     const read: NonNullable<CostServiceCurves[TierCode]> = [];
     for (const point of points) {
       if (!isRecord(point)) return undefined;
@@ -50,7 +48,7 @@ export function readCostServiceCurves(value: unknown): CostServiceCurves | undef
       if (!isFiniteNumber(inventory_value) || !isFiniteNumber(carrying_cost)) return undefined;
       read.push({ service_target, inventory_value, carrying_cost });
     }
-    curves[tier] = read;
+    curves[code] = read;
   }
   return curves;
 }

@@ -539,7 +539,6 @@ import { Component as Component5 } from "@odoo/owl";
 var isRecord = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
 var isFiniteNumber = (value) => typeof value === "number" && Number.isFinite(value);
 var hasOnlyKeys = (value, keys) => Object.keys(value).every((key) => keys.includes(key));
-var TIER_CODES = ["critical", "essential", "standard", "obsolete"];
 function readDemandHistory(value) {
   if (!isRecord(value) || !hasOnlyKeys(value, ["period", "start", "values"])) return void 0;
   const { period, start, values } = value;
@@ -552,8 +551,7 @@ function readCostServiceCurves(value) {
   if (!isRecord(value)) return void 0;
   const curves = {};
   for (const [code, points] of Object.entries(value)) {
-    const tier = TIER_CODES.find((candidate) => candidate === code);
-    if (tier === void 0 || !Array.isArray(points)) return void 0;
+    if (!isTier(code) || !Array.isArray(points)) return void 0;
     const read = [];
     for (const point of points) {
       if (!isRecord(point)) return void 0;
@@ -567,7 +565,7 @@ function readCostServiceCurves(value) {
       if (!isFiniteNumber(inventory_value) || !isFiniteNumber(carrying_cost)) return void 0;
       read.push({ service_target, inventory_value, carrying_cost });
     }
-    curves[tier] = read;
+    curves[code] = read;
   }
   return curves;
 }
