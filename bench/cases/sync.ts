@@ -12,6 +12,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { shiftDay } from "../../connector/events/escalations.js";
 import { readDemand } from "../../connector/extract/demand.js";
 import { readExtractContext } from "../../connector/extract/extract.js";
 import { readProducts } from "../../connector/extract/products.js";
@@ -44,8 +45,7 @@ async function withOdoo<T>(
 /** The day after the seeded history: every run plans for the same day. */
 async function asOfDay(odoo: OdooClient): Promise<string> {
   const end = (await readMarker(odoo))?.endDate;
-  const last = end ? Date.parse(`${end}T00:00:00Z`) : Date.now() - 86_400_000;
-  return new Date(last + 86_400_000).toISOString().slice(0, 10);
+  return end ? shiftDay(end, 1) : new Date().toISOString().slice(0, 10);
 }
 
 function syncOptions(odoo: OdooClient, day: string, stateDir: string, stats: RequestStats) {
