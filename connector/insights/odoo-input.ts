@@ -52,7 +52,6 @@ export function odooInsightsInput(
   const productIdOf = new Map<string, number>();
   const offers: SupplierOffer[] = [];
   const receipts: VendorReceipt[] = [];
-  const vendors = new Set<number>();
   const items = company.productIds.map((productId, row): InsightItem => {
     const itemPlan = companyPlan.items[row];
     const master = company.items[row];
@@ -66,7 +65,6 @@ export function odooInsightsInput(
       const lines = snapshot.vendorLines.get(data.facts.templateId) ?? [];
       for (const line of applicableVendorLines(lines, productId, asOfDay)) {
         offers.push({ vendor: String(line.vendorId), sku, promisedDays: line.delayDays });
-        vendors.add(line.vendorId);
       }
       for (const receipt of data.receipts) {
         receipts.push({
@@ -76,7 +74,6 @@ export function odooInsightsInput(
           receivedOn: receipt.receivedOn,
           promisedOn: receipt.promisedOn ?? undefined,
         });
-        vendors.add(receipt.vendorId);
       }
     }
     const vendorId = company.sourcing[row]?.vendorId ?? null;
