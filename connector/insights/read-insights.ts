@@ -1,8 +1,9 @@
 /**
  * What the insights need from Odoo besides a run's snapshot and plan, read without writing
  * anything: purchases on order, the last 12 months' purchase value per vendor, the vendors' names,
- * and the reordering rules and pending suggestions as they are now (after a sync's writes, when a
- * sync calls it). Shared by the sync's insights phase and `invseg report --source odoo`.
+ * the pending suggestions as they are now, and the reordering rules: the snapshot's, or read again
+ * after a sync's writes (auto-applied suggestions change them). Shared by the sync's insights phase
+ * and `invseg report --source odoo`.
  */
 import { readPendingSuggestions } from "../extract/pending-suggestions.js";
 import type { IssueLog } from "../extract/record-issues.js";
@@ -22,6 +23,8 @@ export interface InsightReadContext {
   readonly snapshot: Snapshot;
   readonly plan: SyncPlan;
   readonly holdingRate: number;
+  /** The run wrote reordering rules after the snapshot was read: read them again. */
+  readonly rulesWritten: boolean;
   readonly log: IssueLog;
 }
 
@@ -36,7 +39,9 @@ export async function readOdooInsights(
   const [openPurchases, purchaseValues, orderpoints, pending] = await Promise.all([
     readOpenPurchases(odoo, scope, productIds, log),
     readPurchaseValues(odoo, scope, yearAgo, log),
-    readOrderpoints(odoo, scope, productIds, log),
+    context.rulesWritten
+      ? readOrderpoints(odoo, scope, productIds, log)
+      : new Map(productIds.map((id) => [id, snapshot.products.get(id)?.orderpoints ?? []])),
     readPendingSuggestions(odoo, scope, log),
   ]);
   const vendorIds = new Set<number>(purchaseValues.keys());

@@ -61,6 +61,7 @@ export async function syncInsights(
     snapshot,
     plan,
     holdingRate: settings.config.defaults.holdingRate,
+    rulesWritten: true,
     log,
   });
   const insights = computeInsights(input);

@@ -158,6 +158,8 @@ export async function odooReport(
     snapshot,
     plan,
     holdingRate: settings.config.defaults.holdingRate,
+    // Nothing is written: the rules are the ones the snapshot just read.
+    rulesWritten: false,
     log,
   });
   const insights = computeInsights(insightsInput);
