@@ -292,11 +292,15 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
     {
       mode: extracted.mode,
       warehouseId: warehouse?.id ?? null,
+      // Without a resumed run's baseline, memoryOf is what Odoo stores: the products' memory now.
       baseline:
         baseline ??
         (warehouse
           ? { taken_at: runStamp, products: {} }
-          : productBaseline(storedMemory(snapshot), runStamp)),
+          : productBaseline(
+              [...snapshot.products.keys()].map((id) => ({ id, ...memoryOf(id) })),
+              runStamp,
+            )),
       now: runStamp,
       adopt: history.requested,
     },
@@ -467,15 +471,6 @@ function memoryBefore(snapshot: Snapshot, baseline: ProductBaseline | null): Mem
       since: stored?.since ?? null,
     };
   };
-}
-
-function storedMemory(snapshot: Snapshot) {
-  return [...snapshot.products.values()].map(({ facts }) => ({
-    id: facts.id,
-    tier: facts.stored.tier,
-    streak: facts.stored.deescalationStreak,
-    since: facts.stored.since,
-  }));
 }
 
 /** Decimals of Odoo's "Product Unit" precision (the units' rounding). */
