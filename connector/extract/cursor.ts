@@ -17,7 +17,7 @@ import { datetime, datetimeMs, recordId } from "./odoo-values.js";
 import type { CompanyScope } from "./scope.js";
 
 /** The models whose changes make a product's plan stale. */
-export const CURSOR_MODELS = [
+const CURSOR_MODELS = [
   "stock.move",
   "product.product",
   "product.supplierinfo",

@@ -58,7 +58,7 @@ export interface DemandRead {
 const DEMAND_LOCATIONS = ["customer", "production"];
 
 /** The done moves that count as demand or as a customer return, in the window. */
-export function demandDomain(window: HistoryWindow, productIds: readonly number[]): Domain {
+function demandDomain(window: HistoryWindow, productIds: readonly number[]): Domain {
   return domainAnd(
     [
       ["state", "=", "done"],
@@ -239,7 +239,7 @@ async function readMoves(
 }
 
 /** Greedy packing of products into calls of at most `maxMoves` moves and `maxProducts` products. */
-export function packChunks(
+function packChunks(
   productIds: readonly number[],
   moveCounts: ReadonlyMap<number, number>,
   maxMoves: number,

@@ -49,7 +49,7 @@ const purchaseLineSchema = z.object({
 });
 
 /** Done receipts of purchase lines in the window. */
-export function receiptDomain(window: HistoryWindow, productIds: readonly number[]): Domain {
+function receiptDomain(window: HistoryWindow, productIds: readonly number[]): Domain {
   return [
     ["state", "=", "done"],
     ["location_usage", "=", "supplier"],

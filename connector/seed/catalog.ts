@@ -19,7 +19,7 @@ import { QUIET_CONTEXT, recordsByKey } from "./odoo-batches.js";
 import { idOf, PACK_SIZE, type SeedSetup } from "./odoo-setup.js";
 import type { ProductUnits } from "./units.js";
 
-export const CATEGORY_NAMES: Readonly<Record<ProductKind, string>> = {
+const CATEGORY_NAMES: Readonly<Record<ProductKind, string>> = {
   finished: "Finished goods",
   subassembly: "Sub-assemblies",
   component: "Components",
@@ -38,7 +38,7 @@ export interface CatalogIds {
   readonly vendorIds: ReadonlyMap<string, number>;
 }
 
-export function vendorVals(vendor: PlantVendor): OdooVals {
+function vendorVals(vendor: PlantVendor): OdooVals {
   return { name: vendor.name, ref: vendor.code, is_company: true, supplier_rank: 1 };
 }
 
@@ -96,7 +96,7 @@ export function productTemplateVals(
 }
 
 /** A normal BoM making one unit of the item, with its manufacturing lead time. */
-export function bomVals(
+function bomVals(
   bom: Bom,
   product: PlantProduct,
   templateId: number,

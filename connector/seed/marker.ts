@@ -101,6 +101,6 @@ export function checkSameSeed(marker: SeedMarker, wanted: SeedIdentity): void {
   );
 }
 
-export function describeSeed(identity: SeedIdentity): string {
+function describeSeed(identity: SeedIdentity): string {
   return `the demo plant seed ${identity.seed}, scale ${identity.scale} (${identity.products} products, ${identity.startDate} – ${identity.endDate})`;
 }

@@ -32,7 +32,7 @@ export interface SeedSetup {
 /** Units in a "Pack of 6". */
 export const PACK_SIZE = 6;
 /** The internal location created under stock for the seeded internal transfers. */
-export const OVERFLOW_LOCATION_NAME = "Overflow";
+const OVERFLOW_LOCATION_NAME = "Overflow";
 
 const EN = { lang: "en_US", active_test: false } as const;
 

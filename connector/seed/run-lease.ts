@@ -10,7 +10,7 @@ import { SeedConflictError } from "./errors.js";
 import { readMarker, type SeedMarker, writeMarker } from "./marker.js";
 
 /** A claim without a heartbeat for this long is taken to belong to a dead run. */
-export const LEASE_MS = 5 * 60_000;
+const LEASE_MS = 5 * 60_000;
 const HEARTBEAT_MS = 30_000;
 
 export interface RunLease {

@@ -45,7 +45,7 @@ export const READ_MODELS = [
   "inventory.segment.run",
   "inventory.segment.run.kpi",
 ] as const;
-export const WRITE_MODELS = ["inventory.segment.run", "inventory.segment.run.kpi"] as const;
+const WRITE_MODELS = ["inventory.segment.run", "inventory.segment.run.kpi"] as const;
 /** The group the connector's user needs: the write-back methods check it. */
 const CONNECTOR_GROUP = contract.groups.manager;
 

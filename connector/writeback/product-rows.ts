@@ -137,7 +137,7 @@ function rowDiffers(
 const KEPT_WHEN_LOCKED = new Set(["segment_id", "segment_date", "segment_deescalation_streak"]);
 
 /** Compares a value to send with one read back from Odoo (many2one `[id, name]`, `false` empty). */
-export function sameValue(sent: OdooValue, stored: OdooValue, decimals?: number): boolean {
+function sameValue(sent: OdooValue, stored: OdooValue, decimals?: number): boolean {
   if (Array.isArray(stored) && stored.length === 2 && typeof stored[0] === "number") {
     return sent === stored[0];
   }

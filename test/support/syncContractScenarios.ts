@@ -25,7 +25,7 @@ import {
 import type { ContractScenario } from "./contractScenarios.js";
 
 /** The day the recorded dry run plans for (the demo data's moves lie in the two years before). */
-export const RECORDED_AS_OF = "2026-11-25";
+const RECORDED_AS_OF = "2026-11-25";
 const RECORDED_CLOCK = Date.parse(`${RECORDED_AS_OF}T02:00:00Z`);
 
 function scopeOf(companyId: number): CompanyScope {

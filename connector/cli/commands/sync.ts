@@ -162,7 +162,7 @@ class PhaseBars {
 }
 
 /** The human summary: what ran, per tier, what was written, what was left out. */
-export function formatSummary(summary: SyncSummary): string {
+function formatSummary(summary: SyncSummary): string {
   const lines: string[] = [];
   const what = summary.dryRun ? "Dry run (nothing written)" : `Run ${summary.run?.name ?? "?"}`;
   lines.push(
