@@ -9,9 +9,10 @@
  *   in it when there are enough, else the vendor's), instead of a window that mixes both regimes.
  */
 import type { ItemMaster } from "../../analytics/index.js";
+import { leadTimeDays } from "../extract/receipts.js";
 import type { Snapshot } from "../extract/snapshot.js";
 import type { RecordedEvent } from "./recorded-events.js";
-import { componentsOf, leadTimeDays, type VendorLeadTimes } from "./vendor-lead-times.js";
+import { componentsOf, type VendorLeadTimes } from "./vendor-lead-times.js";
 
 /** The fields of an item master an event may change. */
 export type ItemOverride = Partial<

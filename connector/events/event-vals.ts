@@ -8,6 +8,7 @@
 import { parsePeriod, periodLabel, periodOfDay, TIERS, type Tier } from "../../analytics/index.js";
 import type { TierCode } from "../../manifest/contract.js";
 import type { MemoryOf } from "../extract/products.js";
+import { leadTimeDays } from "../extract/receipts.js";
 import type { TierSettings } from "../extract/settings.js";
 import type { Snapshot } from "../extract/snapshot.js";
 import type { SyncPlan } from "../sync/planning.js";
@@ -22,7 +23,6 @@ import type {
   VendorShiftFinding,
 } from "./detect.js";
 import { SHIFT_METRICS } from "./escalations.js";
-import { leadTimeDays } from "./vendor-lead-times.js";
 
 /** A product's tier before this run or cycle and after its plan. */
 export type TierChangeOf = (productId: number) => { before: Tier | null; after: Tier } | null;

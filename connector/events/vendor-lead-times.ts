@@ -4,11 +4,9 @@
  * part), and the lead-time monitor's verdict on it (`analytics/detectors/lead-time-shift.ts`).
  */
 import { detectLeadTimeShifts, type LeadTimeMonitor } from "../../analytics/index.js";
-import type { ReceiptFacts } from "../extract/receipts.js";
+import { leadTimeDays, type ReceiptFacts } from "../extract/receipts.js";
 import type { Snapshot } from "../extract/snapshot.js";
 import { applicableVendorLines } from "../extract/vendors.js";
-
-const DAY_MS = 86_400_000;
 
 export interface VendorLeadTimes {
   readonly vendorId: number;
@@ -17,11 +15,6 @@ export interface VendorLeadTimes {
   /** Lead time of each receipt in days, order confirmation to receipt. */
   readonly leadTimesDays: Float64Array;
   readonly monitor: LeadTimeMonitor;
-}
-
-/** Days from order confirmation to receipt. */
-export function leadTimeDays(receipt: ReceiptFacts): number {
-  return (instant(receipt.receivedOn) - instant(receipt.orderedOn)) / DAY_MS;
 }
 
 /**
@@ -69,8 +62,4 @@ export function componentsOf(snapshot: Snapshot, vendorId: number): number[] {
     if (preferred?.vendorId === vendorId) ids.push(data.facts.id);
   }
   return ids.sort((a, b) => a - b);
-}
-
-function instant(stamp: string): number {
-  return Date.parse(`${stamp.replace(" ", "T")}Z`);
 }
