@@ -12,7 +12,8 @@
  * and quantities as arrays (as the demand read does).
  */
 import { z } from "zod";
-import { datetime, dayOf, finite, recordId, requiredMany2one } from "../extract/odoo-values.js";
+import { moveArraysGroupSchema } from "../extract/demand.js";
+import { dayOf, recordId } from "../extract/odoo-values.js";
 import type { ProductFacts } from "../extract/products.js";
 import type { IssueLog } from "../extract/record-issues.js";
 import type { CompanyScope } from "../extract/scope.js";
@@ -23,15 +24,6 @@ export type FlowKind = "demand" | "inflow" | "otherOutflow";
 
 /** Per product id, then warehouse id: per day (`YYYY-MM-DD`), the three flows. */
 export type StockFlows = Map<number, Map<number, Map<string, Record<FlowKind, number>>>>;
-
-const groupSchema = z.object({
-  product_id: requiredMany2one,
-  product_uom: requiredMany2one,
-  location_id: requiredMany2one,
-  location_dest_id: requiredMany2one,
-  "quantity:array_agg": z.array(finite),
-  "date:array_agg": z.array(datetime),
-});
 
 const locationSchema = z.object({ id: recordId, usage: z.string() });
 
@@ -75,7 +67,7 @@ export async function readStockFlows(
     )
   ).flat();
   const rows = groups.flatMap((group) => {
-    const parsed = groupSchema.safeParse(group);
+    const parsed = moveArraysGroupSchema.safeParse(group);
     if (parsed.success) return [parsed.data];
     log.add("stock.move", 0, `unreadable flow group ${JSON.stringify(group).slice(0, 200)}`);
     return [];
