@@ -325,8 +325,20 @@ export async function runSync(odoo: OdooClient, options: SyncOptions): Promise<S
       options.connection.database,
       scope.companyId,
     );
-    // Auto-applied suggestions changed reordering rules: the saved snapshot holds them as they are now.
-    const touchedRules = [...new Set(writes.proposals.map((proposal) => proposal.productId))];
+    // Auto-applied suggestions changed reordering rules (only they do): the saved snapshot holds
+    // those rules as they are now.
+    const autoApply = autoApplyTiers(settings);
+    const applied = new Set(writes.pendingToApply);
+    const touchedRules = [
+      ...new Set([
+        ...writes.proposals
+          .filter((proposal) => autoApply.has(proposal.tier))
+          .map((proposal) => proposal.productId),
+        ...[...pending.values()]
+          .filter((suggestion) => applied.has(suggestion.id))
+          .map((suggestion) => suggestion.productId),
+      ]),
+    ];
     const rules = await readOrderpoints(odoo, scope, touchedRules, log);
     await saveState(
       path,
@@ -611,11 +623,7 @@ async function writeBack(
       onBatch: batch("segments"),
     });
     phase = "suggestions";
-    const autoApplyTier = new Set(
-      (Object.values(settings.tiers) as { code: TierCode; autoApply: boolean }[])
-        .filter((tier) => tier.autoApply)
-        .map((tier) => tier.code),
-    );
+    const autoApplyTier = autoApplyTiers(settings);
     const submitted = await submitProposals(
       odoo,
       scope,
@@ -670,6 +678,15 @@ async function writeBack(
     }
     throw failure;
   }
+}
+
+/** The tiers whose suggestions are applied without a planner. */
+function autoApplyTiers(settings: SegmentationSettings): Set<TierCode> {
+  return new Set(
+    Object.values(settings.tiers)
+      .filter((tier) => tier.autoApply)
+      .map((tier) => tier.code),
+  );
 }
 
 /** The snapshot as Odoo holds it after the writes, for the next incremental run. */
