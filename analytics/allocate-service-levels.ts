@@ -56,16 +56,29 @@ export function allocateServiceLevels(
   curves: ServiceCurves,
   targets: AllocationTargets,
 ): Int32Array {
+  return serviceAllocator(curves, targets)(targets.goal);
+}
+
+/**
+ * {@link allocateServiceLevels} for one set of curves and group targets at any number of portfolio
+ * goals: the hulls, the group prices and the price histogram do not depend on the goal, so they are
+ * worked out once (the backtest's matched comparison allocates at a dozen goals).
+ * @returns a function from the portfolio goal (or null) to the chosen candidate of each item.
+ */
+export function serviceAllocator(
+  curves: ServiceCurves,
+  groups: Omit<AllocationTargets, "goal">,
+): (goal: number | null) => Int32Array {
   const { itemCount } = curves;
-  const groupCount = targets.groupTargets.length;
-  const members = groupMembers(targets.groupOf, itemCount, groupCount);
-  const groupOf = Int32Array.from({ length: itemCount }, (_, i) => targets.groupOf[i] as number);
+  const groupCount = groups.groupTargets.length;
+  const members = groupMembers(groups.groupOf, itemCount, groupCount);
+  const groupOf = Int32Array.from({ length: itemCount }, (_, i) => groups.groupOf[i] as number);
   const hulls = serviceHulls(curves);
   const groupPrices = new Float64Array(groupCount);
-  const chosen = new Int32Array(itemCount);
+  const scratch = new Int32Array(itemCount);
 
   for (let group = 0; group < groupCount; group++) {
-    const target = targets.groupTargets[group];
+    const target = groups.groupTargets[group];
     const items = members[group] as Int32Array;
     if (target === null || target === undefined || items.length === 0) continue;
     const weight = totalWeight(curves, items);
@@ -75,23 +88,25 @@ export function allocateServiceLevels(
       bracket(curves, hulls, items, groupOf, alone),
       (price) => {
         alone[group] = price;
-        return chooseAll(curves, hulls, items, groupOf, alone, 0, chosen);
+        return chooseAll(curves, hulls, items, groupOf, alone, 0, scratch);
       },
     );
   }
 
   const everyone = Int32Array.from({ length: itemCount }, (_, i) => i);
-  let global = 0;
-  if (targets.goal !== null) {
-    const weight = totalWeight(curves, everyone);
-    global = lowestPrice(
-      targets.goal * weight,
-      bracket(curves, hulls, everyone, groupOf, groupPrices),
-      (price) => chooseAll(curves, hulls, everyone, groupOf, groupPrices, price, chosen),
-    );
-  }
-  chooseAll(curves, hulls, everyone, groupOf, groupPrices, global, chosen);
-  return chosen;
+  let histogram: PriceBracket | undefined;
+  return (goal) => {
+    const chosen = new Int32Array(itemCount);
+    let global = 0;
+    if (goal !== null) {
+      histogram ??= bracket(curves, hulls, everyone, groupOf, groupPrices);
+      global = lowestPrice(goal * totalWeight(curves, everyone), histogram, (price) =>
+        chooseAll(curves, hulls, everyone, groupOf, groupPrices, price, chosen),
+      );
+    }
+    chooseAll(curves, hulls, everyone, groupOf, groupPrices, global, chosen);
+    return chosen;
+  };
 }
 
 /**

@@ -4,7 +4,7 @@
  * the policy as typed arrays for the simulator.
  */
 import { abcClasses } from "../abc-classes.js";
-import { allocateServiceLevels } from "../allocate-service-levels.js";
+import { serviceAllocator } from "../allocate-service-levels.js";
 import { assignTier, type TierAssignment } from "../assign-tier.js";
 import { bootstrapLeadTimeDemand } from "../bootstrap-lead-time-demand.js";
 import type { AnalyticsConfig, TierPolicy } from "../config.js";
@@ -394,12 +394,9 @@ export function runPlan(
   const groupTargets = TIERS.map((tier, index) =>
     config.tiers[tier].targetScope === "tier" ? tierTargets.target(index) : null,
   );
+  const allocator = serviceAllocator(table, { groupOf: policy.tierIndex, groupTargets });
   const allocate = (goal: number | null): Int32Array => {
-    const chosen = allocateServiceLevels(table, {
-      groupOf: policy.tierIndex,
-      groupTargets,
-      goal,
-    });
+    const chosen = allocator(goal);
     for (let i = 0; i < itemCount; i++) {
       const k = i * CANDIDATES + (chosen[i] as number);
       const reorderPoint = table.reorderPoints[k] as number;
