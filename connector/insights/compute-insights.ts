@@ -16,7 +16,8 @@ import {
   TIERS,
   type Tier,
 } from "../../analytics/index.js";
-import { addDays, type InsightsInput } from "./insights-input.js";
+import { shiftDay } from "../events/escalations.js";
+import type { InsightsInput } from "./insights-input.js";
 
 /** One cell of the cash projection. Money rounded to cents. */
 export interface CashRow {
@@ -126,7 +127,7 @@ function cashProjection(input: InsightsInput, weeks: number): CashProjection {
   const sums = sumProjection(projection, groupOf, TIERS.length * places.length);
   const whole = sumProjection(projection, () => 0, 1);
   const width = weeks + 1;
-  const dates = Array.from({ length: width }, (_, week) => addDays(input.asOfDay, 7 * week));
+  const dates = Array.from({ length: width }, (_, week) => shiftDay(input.asOfDay, 7 * week));
   const rows: CashRow[] = [];
   TIERS.forEach((tier, tierIndex) => {
     places.forEach((place, placeIndexValue) => {

@@ -61,8 +61,3 @@ export function arrivalWeek(day: string, asOfDay: string): number {
   const days = (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${asOfDay}T00:00:00Z`)) / DAY_MS;
   return Math.max(1, Math.floor(days / 7) + 1);
 }
-
-/** `YYYY-MM-DD` plus `days`. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}

@@ -11,9 +11,10 @@ import type {
   SupplierOffer,
   VendorReceipt,
 } from "../../analytics/index.js";
+import { shiftDay } from "../events/escalations.js";
 import { isoDay, type Plant } from "../sources/demo/index.js";
 import type { PlanningInput } from "../sources/planning-input.js";
-import { addDays, arrivalWeek, type InsightsInput, type StockPosition } from "./insights-input.js";
+import { arrivalWeek, type InsightsInput, type StockPosition } from "./insights-input.js";
 
 const DAYS_PER_PERIOD = { week: 7, month: 365.25 / 12 } as const;
 
@@ -103,7 +104,7 @@ function plantReceipts(plant: Plant): VendorReceipt[] {
 
 /** Orders confirmed in the 365 days before the as-of day, quantity × price, per vendor. */
 function plantPurchaseValues(plant: Plant, asOfDay: string): Map<string, number> {
-  const from = addDays(asOfDay, -365);
+  const from = shiftDay(asOfDay, -365);
   const values = new Map<string, number>();
   for (const order of plant.purchaseOrders) {
     const day = isoDay(order.approveDay);

@@ -5,6 +5,8 @@
  * after a sync's writes (auto-applied suggestions change them). Shared by the sync's insights phase
  * and `invseg report --source odoo`.
  */
+
+import { shiftDay } from "../events/escalations.js";
 import { readPendingSuggestions } from "../extract/pending-suggestions.js";
 import type { IssueLog } from "../extract/record-issues.js";
 import type { CompanyScope } from "../extract/scope.js";
@@ -12,7 +14,6 @@ import type { Snapshot } from "../extract/snapshot.js";
 import { readOrderpoints } from "../extract/stock.js";
 import type { OdooClient } from "../odoo/index.js";
 import type { SyncPlan } from "../sync/planning.js";
-import { addDays } from "./insights-input.js";
 import { type OdooInsights, odooInsightsInput } from "./odoo-input.js";
 import { readOpenPurchases } from "./open-purchases.js";
 import { readVendorNames } from "./partners.js";
@@ -35,7 +36,7 @@ export async function readOdooInsights(
 ): Promise<OdooInsights & { readonly vendorIds: ReadonlySet<number> }> {
   const { scope, snapshot, plan, log } = context;
   const productIds = plan.company.input.productIds;
-  const yearAgo = `${addDays(snapshot.window.asOfDay, -365)} 00:00:00`;
+  const yearAgo = `${shiftDay(snapshot.window.asOfDay, -365)} 00:00:00`;
   const [openPurchases, purchaseValues, orderpoints, pending] = await Promise.all([
     readOpenPurchases(odoo, scope, productIds, log),
     readPurchaseValues(odoo, scope, yearAgo, log),
