@@ -47,15 +47,12 @@ export async function loadOdooInput(
   options: OdooInputOptions = {},
 ): Promise<OdooInput> {
   const log = new IssueLog();
-  const analytics = {
-    ...options.analytics,
-    ...(options.period !== undefined && { period: options.period }),
-  };
   let settings = await readSettings(
     odoo,
     options.companyId === undefined ? {} : companyContext(options.companyId),
-    analytics,
+    options.analytics,
   );
+  // Odoo's analysis period wins over a local configuration's; `--period` wins over Odoo's.
   if (options.period !== undefined && settings.config.period !== options.period) {
     settings = { ...settings, config: { ...settings.config, period: options.period } };
   }
