@@ -4,28 +4,15 @@
  * intervalSeconds) and runs until SIGTERM/SIGINT, logging JSON lines to stdout like the CLI.
  */
 import { hostname } from "node:os";
-import { connectOdoo } from "../../connector/odoo/index.js";
 import { jsonLines } from "../../connector/watch/log.js";
 import { runWatch } from "../../connector/watch/watch.js";
 import { processIdentity } from "../../connector/watch/watch-run.js";
+import { type ChildConnection, childSettings, connectChild } from "../support/childProcess.js";
 
-const settings = JSON.parse(process.env.WATCH_CHILD ?? "{}") as {
-  url: string;
-  database: string;
-  apiKey: string;
-  stateDir: string;
-  intervalSeconds?: number;
-};
-const odoo = await connectOdoo({
-  url: settings.url,
-  database: settings.database,
-  apiKey: settings.apiKey,
-  transport: "json2",
-  timeoutMs: 30_000,
-  maxRetries: 0,
-  concurrency: 4,
-  insecureTls: false,
-});
+const settings = childSettings<ChildConnection & { stateDir: string; intervalSeconds?: number }>(
+  "WATCH_CHILD",
+);
+const odoo = await connectChild(settings);
 const controller = new AbortController();
 for (const signal of ["SIGTERM", "SIGINT"] as const)
   process.on(signal, () => controller.abort(signal));

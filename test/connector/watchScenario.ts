@@ -5,15 +5,15 @@
  * delivery waiting at an empty shelf, an edited promise), and `watchedRecords`, what watch mode
  * leaves in Odoo in a form two stores can be compared by.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { connectOdoo, type OdooClient } from "../../connector/odoo/index.js";
 import type { SyncSummary } from "../../connector/sync/summary.js";
 import { runSync } from "../../connector/sync/sync.js";
 import { contract } from "../../manifest/contract.js";
+import { spawnChild } from "../support/childProcess.js";
 import { fakeConfig } from "../support/fakeConnection.js";
 import { type FakeOdoo, startFakeOdoo } from "../support/fakeOdoo.js";
 import { dayAfter, type SeededPlant, seedPlant } from "../support/fakePlant.js";
@@ -248,20 +248,12 @@ export async function startWatchScenario(): Promise<WatchScenario> {
       store.write("product.supplierinfo", [supplierInfo], { delay: delayDays });
     },
     spawnWatch(extra = {}) {
-      const script = fileURLToPath(new URL("./watchChild.ts", import.meta.url));
-      const child = spawn(process.execPath, ["--import", "tsx", script], {
-        env: {
-          ...process.env,
-          WATCH_CHILD: JSON.stringify({
-            url: fake.url,
-            database: fake.db,
-            apiKey: fake.apiKey,
-            stateDir,
-            ...extra,
-          }),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawnChild(
+        new URL("./watchChild.ts", import.meta.url),
+        "WATCH_CHILD",
+        { url: fake.url, database: fake.db, apiKey: fake.apiKey, stateDir, ...extra },
+        ["ignore", "pipe", "pipe"],
+      );
       children.push(child);
       const lines: Row[] = [];
       let buffer = "";
