@@ -11,6 +11,7 @@ import type { AnalyticsConfig, TierPolicy } from "../config.js";
 import { criticalityScore } from "../criticality-score.js";
 import type { PatternOptions } from "../demand-pattern.js";
 import {
+  type DemandModel,
   type LeadTimeDemandInput,
   leadTimeDemandModel,
   reviewPeriodDemand,
@@ -41,7 +42,6 @@ import { type ItemForecast, itemForecast } from "./item-forecast.js";
 import { LevelDriftMeter, levelErrorVariance, predictiveVariance } from "./level-drift.js";
 import { mean as meanOf, sumOfSquaredDeviations, weightedMean } from "./moments.js";
 import { costServiceCurves, itemRecord, summarizeTiers } from "./plan-records.js";
-import type { ReviewDemand } from "./review-position.js";
 import { CANDIDATES, createCandidateTable, fillCandidates } from "./service-curve.js";
 import { IntervalVarianceRatios } from "./variance-ratio.js";
 
@@ -286,57 +286,38 @@ export function runPlan(
       { ...protectionInput, variancePerPeriod: variance * ratios.review(i) },
       reviewPeriods,
     );
-    const bootstrap =
-      config.leadTimeDemand.intermittent === "bootstrap" &&
-      wholeUnits &&
-      (fact.pattern === "intermittent" || fact.pattern === "lumpy");
     const history = demand.quantities.subarray(
       i * periods + end - fact.stats.historyPeriods,
       i * periods + end,
     );
+    const discreteIntermittent =
+      wholeUnits && (fact.pattern === "intermittent" || fact.pattern === "lumpy");
     // Lot-fed parts: their own history's windows, whatever the configured intermittent model.
-    const lotFed =
-      wholeUnits &&
-      (fact.pattern === "intermittent" || fact.pattern === "lumpy") &&
-      ratios.steadierThanIndependent(i);
-    const policyDemand: PolicyDemand = lotFed
-      ? {
-          protection: windowLeadTimeDemand(
-            history,
-            protectionInput.periods,
-            protectionInput.leadTimeSdPeriods,
-            models.protection,
-          ),
-          leadTime: windowLeadTimeDemand(
-            history,
-            leadTimeInput.periods,
-            leadTimeInput.leadTimeSdPeriods,
-            models.leadTime,
-          ),
-          reviewDemand: review.mean,
-          reviewDemandVariance: review.variance,
-          reviewZeroChance: review.zeroChance,
-          lattice,
-        }
-      : bootstrap
-        ? bootstrapPolicyDemand(
-            history,
-            protectionInput,
-            leadTimeInput,
-            models,
-            createRandom((config.bootstrap.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0),
-            config.bootstrap.samples,
-            review,
-            lattice,
-          )
-        : {
-            protection: leadTimeDemandModel(protectionInput, models.protection),
-            leadTime: leadTimeDemandModel(leadTimeInput, models.leadTime),
-            reviewDemand: review.mean,
-            reviewDemandVariance: review.variance,
-            reviewZeroChance: review.zeroChance,
-            lattice,
-          };
+    const method: IntervalMethod =
+      discreteIntermittent && ratios.steadierThanIndependent(i)
+        ? "windows"
+        : discreteIntermittent && config.leadTimeDemand.intermittent === "bootstrap"
+          ? "bootstrap"
+          : "parametric";
+    const random =
+      method === "bootstrap"
+        ? createRandom((config.bootstrap.seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0)
+        : undefined;
+    const policyDemand: PolicyDemand = {
+      protection: intervalDemand(
+        method,
+        protectionInput,
+        history,
+        models.protection,
+        random,
+        config,
+      ),
+      leadTime: intervalDemand(method, leadTimeInput, history, models.leadTime, random, config),
+      reviewDemand: review.mean,
+      reviewDemandVariance: review.variance,
+      reviewZeroChance: review.zeroChance,
+      lattice,
+    };
     distributions[i] = policyDemand.protection.kind;
     protectionMeans[i] = policyDemand.protection.mean;
     protectionSds[i] = Math.sqrt(policyDemand.protection.variance);
@@ -542,39 +523,36 @@ function itemLeadTime(item: ItemMaster, config: AnalyticsConfig): ItemLeadTime {
   return { days: config.defaults.leadTimeDays, sd, source: "default" };
 }
 
-/** Both demand models of a policy by Willemain's bootstrap, with the same level spread as the parametric ones. */
-function bootstrapPolicyDemand(
+/** How an item's demand over an interval is modelled (see `intervalDemand`). */
+type IntervalMethod = "windows" | "bootstrap" | "parametric";
+
+/**
+ * Demand over one interval: the item's own windows (lot-fed parts), Willemain's bootstrap with the
+ * same level spread as the parametric models (drawing from `random`), or the parametric model.
+ */
+function intervalDemand(
+  method: IntervalMethod,
+  input: LeadTimeDemandInput,
   history: Float64Array,
-  protection: LeadTimeDemandInput,
-  leadTime: LeadTimeDemandInput,
-  models: { protection: DiscreteModel; leadTime: DiscreteModel },
-  random: Random,
-  samples: number,
-  review: ReviewDemand,
-  lattice: number,
-): PolicyDemand {
-  const rate = protection.demandPerPeriod;
-  const levelErrorRelativeSd = rate > 0 ? Math.sqrt(protection.levelErrorVariance) / rate : 0;
-  const draw = (input: LeadTimeDemandInput, into: DiscreteModel) =>
-    bootstrapLeadTimeDemand(
-      history,
-      {
-        periods: input.periods,
-        leadTimeSdPeriods: input.leadTimeSdPeriods,
-        levelErrorRelativeSd,
-        samples,
-        random,
-      },
-      into,
-    );
-  return {
-    protection: draw(protection, models.protection),
-    leadTime: draw(leadTime, models.leadTime),
-    reviewDemand: review.mean,
-    reviewDemandVariance: review.variance,
-    reviewZeroChance: review.zeroChance,
-    lattice,
-  };
+  into: DiscreteModel,
+  random: Random | undefined,
+  config: AnalyticsConfig,
+): DemandModel {
+  if (method === "windows")
+    return windowLeadTimeDemand(history, input.periods, input.leadTimeSdPeriods, into);
+  if (method === "parametric" || random === undefined) return leadTimeDemandModel(input, into);
+  const rate = input.demandPerPeriod;
+  return bootstrapLeadTimeDemand(
+    history,
+    {
+      periods: input.periods,
+      leadTimeSdPeriods: input.leadTimeSdPeriods,
+      levelErrorRelativeSd: rate > 0 ? Math.sqrt(input.levelErrorVariance) / rate : 0,
+      samples: config.bootstrap.samples,
+      random,
+    },
+    into,
+  );
 }
 
 /**
