@@ -55,11 +55,26 @@ export function vendorLeadTimes(
  * on the snapshot's as-of day: the ones a change in that vendor's lead time puts at risk.
  */
 export function componentsOf(snapshot: Snapshot, vendorId: number): number[] {
-  const ids: number[] = [];
-  for (const data of snapshot.products.values()) {
-    const lines = snapshot.vendorLines.get(data.facts.templateId) ?? [];
-    const preferred = applicableVendorLines(lines, data.facts.id, snapshot.window.asOfDay)[0];
-    if (preferred?.vendorId === vendorId) ids.push(data.facts.id);
+  let byVendor = componentsByVendor.get(snapshot);
+  if (!byVendor) {
+    byVendor = new Map();
+    for (const data of snapshot.products.values()) {
+      const lines = snapshot.vendorLines.get(data.facts.templateId) ?? [];
+      const preferred = applicableVendorLines(lines, data.facts.id, snapshot.window.asOfDay)[0];
+      if (!preferred) continue;
+      const ids = byVendor.get(preferred.vendorId) ?? [];
+      ids.push(data.facts.id);
+      byVendor.set(preferred.vendorId, ids);
+    }
+    for (const ids of byVendor.values()) ids.sort((a, b) => a - b);
+    componentsByVendor.set(snapshot, byVendor);
   }
-  return ids.sort((a, b) => a - b);
+  return [...(byVendor.get(vendorId) ?? [])];
 }
+
+/**
+ * Each snapshot's products by preferred vendor, found in one pass: a cycle asks for the parts of
+ * every shifted vendor and every lead-time event, and a snapshot is never changed in place (a
+ * cycle or refresh makes a new one).
+ */
+const componentsByVendor = new WeakMap<Snapshot, Map<number, number[]>>();
