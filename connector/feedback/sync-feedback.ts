@@ -100,12 +100,13 @@ export async function prepareFeedback(
   return {
     itemOverrides: overrides,
     events(planned, plan, memoryOf) {
+      const rowOf = new Map(plan.company.input.productIds.map((id, row) => [id, row]));
       const detected = findings
         ? findingEvents(findings, { ...eventContext, tierChange: tierChanges(plan, memoryOf) })
         : [];
       return [
         ...detected,
-        ...planned.map((vals) => withObsoleteEvidence(vals, snapshot, plan, settings)),
+        ...planned.map((vals) => withObsoleteEvidence(vals, rowOf, snapshot, plan, settings)),
       ];
     },
     kpis(rows, plan) {
@@ -188,15 +189,16 @@ function noFindings(): Findings {
 /** An item gone obsolete: the run's event carries how long it has been quiet and the stock at stake. */
 function withObsoleteEvidence(
   vals: EventVals,
+  rowOf: ReadonlyMap<number, number>,
   snapshot: Snapshot,
   plan: SyncPlan,
   settings: SegmentationSettings,
 ): EventVals {
   if (vals.kind !== "obsolete_item" || typeof vals.product_id !== "number") return vals;
   const { input } = plan.company;
-  const row = input.productIds.indexOf(vals.product_id);
+  const row = rowOf.get(vals.product_id);
   const data = snapshot.products.get(vals.product_id);
-  if (row < 0 || !data) return vals;
+  if (row === undefined || !data) return vals;
   const periods = input.demand.periodLabels.length;
   const found = detectObsoleteItem(
     input.demand.quantities.subarray(row * periods, (row + 1) * periods),
