@@ -115,7 +115,7 @@ export class WatchRun {
       ),
     ]);
     const now = options.now();
-    const closed: string[] = [];
+    const dead: typeof running = [];
     for (const run of running) {
       const owner = KEY.exec(run.connector_run_key ?? "");
       const silent = ageSeconds(run.write_date, now);
@@ -129,7 +129,7 @@ export class WatchRun {
             `last sign of life ${Math.round(silent)} s ago); stop it first, or wait ${options.leaseSeconds} s after it went silent`,
         );
       }
-      closed.push(run.name);
+      dead.push(run);
     }
     const cursorOf = (record: (typeof running)[number] | undefined, fromWatch: boolean) => {
       const parsed = jsonFormatSchemas.sync_cursor.safeParse(record?.sync_cursor);
@@ -163,16 +163,16 @@ export class WatchRun {
     const [created] = await read([["connector_run_key", "=", key]], 1);
     if (!created) throw new Error(`the watch run with key ${key} was not found after its creation`);
     const run = new WatchRun(odoo, scope, created.id, created.name, key, options.now);
-    for (const name of closed) {
-      const dead = running.find((candidate) => candidate.name === name);
-      if (dead)
-        await run.#write(dead.id, {
+    if (dead.length > 0)
+      await run.#write(
+        dead.map((record) => record.id),
+        {
           state: "failed",
           date_end: stampOf(now),
           error: `interrupted: its process stopped without closing it; ${created.name} took over at ${stampOf(now)} UTC`,
-        });
-    }
-    return { run, resumedFrom, closed, interrupted };
+        },
+      );
+    return { run, resumedFrom, closed: dead.map((record) => record.name), interrupted };
   }
 
   /**
@@ -180,7 +180,7 @@ export class WatchRun {
    * which clears the cycle's baseline.
    */
   async beat(cursor?: SyncCursor, counts?: { events: number; suggestions: number }): Promise<void> {
-    await this.#write(this.id, {
+    await this.#write([this.id], {
       state: "running",
       ...(cursor && {
         sync_cursor: cursor,
@@ -192,12 +192,12 @@ export class WatchRun {
 
   /** Keeps the memory a cycle plans from until it commits (see `CycleOptions.interrupted`). */
   async keepBaseline(baseline: ProductBaseline): Promise<void> {
-    await this.#write(this.id, { product_baseline: baseline });
+    await this.#write([this.id], { product_baseline: baseline });
   }
 
   /** Ends the run: `done` on a clean shutdown, `failed` with the reason otherwise. */
   async close(now: number, cursor: SyncCursor, error?: string): Promise<void> {
-    await this.#write(this.id, {
+    await this.#write([this.id], {
       state: error === undefined ? "done" : "failed",
       date_end: stampOf(now),
       sync_cursor: cursor,
@@ -205,8 +205,8 @@ export class WatchRun {
     });
   }
 
-  async #write(id: number, vals: ContractVals<"inventory.segment.run">): Promise<void> {
-    await this.odoo.write(RUN, [id], vals, { context: this.scope.context });
+  async #write(ids: number[], vals: ContractVals<"inventory.segment.run">): Promise<void> {
+    await this.odoo.write(RUN, ids, vals, { context: this.scope.context });
   }
 }
 
