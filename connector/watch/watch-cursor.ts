@@ -76,10 +76,6 @@ export class SeenChanges {
       if (floor !== undefined && writeDate < floor) this.#seen.delete(key);
     }
   }
-
-  get size(): number {
-    return this.#seen.size;
-  }
 }
 
 export function shiftSeconds(stamp: string, seconds: number): string {
