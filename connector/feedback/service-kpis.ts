@@ -21,6 +21,7 @@ import {
   type TierService,
   type XyzClass,
 } from "../../analytics/index.js";
+import { shiftDay } from "../events/escalations.js";
 import type { OpenDemand } from "../events/open-demand.js";
 import type { TierSettings } from "../extract/settings.js";
 import type { Snapshot } from "../extract/snapshot.js";
@@ -68,10 +69,6 @@ export interface AchievedKpis {
 }
 
 /** The day `days` after `day`. */
-function shift(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
 export function achievedKpis(
   snapshot: Snapshot,
   plan: SyncPlan,
@@ -80,13 +77,13 @@ export function achievedKpis(
   options: ServiceKpiOptions,
 ): AchievedKpis {
   const { windowDays, asOfDay } = options;
-  const start = shift(asOfDay, -2 * windowDays);
+  const start = shiftDay(asOfDay, -2 * windowDays);
   const windowLabels = [
-    `${start}..${shift(asOfDay, -windowDays - 1)}`,
-    `${shift(asOfDay, -windowDays)}..${shift(asOfDay, -1)}`,
+    `${start}..${shiftDay(asOfDay, -windowDays - 1)}`,
+    `${shiftDay(asOfDay, -windowDays)}..${shiftDay(asOfDay, -1)}`,
   ] as const;
-  const dayIndex = (day: string) =>
-    Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
+  const startMs = Date.parse(`${start}T00:00:00Z`);
+  const dayIndex = (day: string) => Math.round((Date.parse(`${day}T00:00:00Z`) - startMs) / DAY_MS);
   const span = 2 * windowDays;
   const { input, plan: companyPlan } = plan.company;
   const row = new Map(input.productIds.map((id, index) => [id, index]));
